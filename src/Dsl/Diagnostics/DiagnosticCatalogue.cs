@@ -1,0 +1,34 @@
+namespace KjTest.Dsl.Diagnostics;
+
+/// <summary>
+/// Every diagnostic KjTest can report about its input, with stable ids. Ranges:
+/// KJ10xx files and syntax (both front ends), KJ11xx YAML shape, KJ12xx text language,
+/// KJ13xx values (numbers, sizes, flags, registers), KJ14xx images (assembly, hex, raw, ELF),
+/// KJ15xx semantic checks, KJ19xx command line.
+/// </summary>
+public static class DiagnosticCatalogue
+{
+    private static DiagnosticDescriptor Error(string id, string format) => new(id, Severity.Error, format);
+
+    private static DiagnosticDescriptor Warning(string id, string format) => new(id, Severity.Warning, format);
+
+    // KJ10xx: files and syntax.
+
+    /// <summary>The file could not be read.</summary>
+    public static DiagnosticDescriptor FileNotReadable { get; } = Error("KJ1001", "cannot read file: {0}");
+
+    /// <summary>The file is empty.</summary>
+    public static DiagnosticDescriptor EmptyFile { get; } = Error("KJ1002", "the file is empty; a scenario needs at least a name and one step");
+
+    /// <summary>The file holds binary data, not text.</summary>
+    public static DiagnosticDescriptor BinaryFile { get; } = Error("KJ1003", "the file is not text (it contains a NUL byte or invalid UTF-8)");
+
+    /// <summary>The file's extension is neither YAML nor .kjt.</summary>
+    public static DiagnosticDescriptor UnknownFileKind { get; } = Error("KJ1004", "unknown scenario file kind '{0}'; expected .yaml, .yml or .kjt");
+
+    /// <summary>A path or glob on the command line matched nothing.</summary>
+    public static DiagnosticDescriptor NoFilesMatched { get; } = Error("KJ1005", "no scenario files match '{0}'");
+
+    /// <summary>Reports a warning that is not yet catalogued more precisely; kept for completeness of the severity scale.</summary>
+    public static DiagnosticDescriptor GenericWarning { get; } = Warning("KJ1099", "{0}");
+}
