@@ -1,0 +1,13 @@
+using KjTest.Dsl.Diagnostics;
+
+namespace KjTest.Dsl.Model;
+
+/// <summary>Limits for running the scenario's guest code.</summary>
+/// <param name="Span">Where the limits were written.</param>
+/// <param name="MaxInstructions">Instruction budget for the whole scenario, or null for the default.</param>
+/// <param name="TimeoutMilliseconds">Wall-clock deadline, or null for the default.</param>
+public sealed record RunLimits(SourceSpan Span, Located<ulong>? MaxInstructions, Located<ulong>? TimeoutMilliseconds)
+{
+    /// <summary>No limits written: the runtime's defaults apply.</summary>
+    public static RunLimits Default { get; } = new(SourceSpan.None, null, null);
+}
