@@ -31,4 +31,27 @@ public static class DiagnosticCatalogue
 
     /// <summary>Reports a warning that is not yet catalogued more precisely; kept for completeness of the severity scale.</summary>
     public static DiagnosticDescriptor GenericWarning { get; } = Warning("KJ1099", "{0}");
+
+    // KJ13xx: values, shared by both front ends.
+
+    /// <summary>Text where a number was expected.</summary>
+    public static DiagnosticDescriptor InvalidNumber { get; } = Error("KJ1301", "'{0}' is not a number (write decimal, 0x hex, 0b binary; '_' may separate digits)");
+
+    /// <summary>A number wider than the field allows.</summary>
+    public static DiagnosticDescriptor NumberTooLarge { get; } = Error("KJ1302", "{0} does not fit in {1} bits");
+
+    /// <summary>Text where a size was expected.</summary>
+    public static DiagnosticDescriptor InvalidSize { get; } = Error("KJ1303", "'{0}' is not a size (write e.g. 4096, 0x1000, 64KiB, 2MiB)");
+
+    /// <summary>A size with an unknown unit.</summary>
+    public static DiagnosticDescriptor UnknownSizeUnit { get; } = Error("KJ1304", "unknown size unit '{0}'");
+
+    /// <summary>A size of 2^64 bytes or more.</summary>
+    public static DiagnosticDescriptor SizeTooLarge { get; } = Error("KJ1305", "size '{0}' is larger than 2^64 - 1 bytes");
+
+    /// <summary>Text where true or false was expected.</summary>
+    public static DiagnosticDescriptor InvalidBool { get; } = Error("KJ1306", "'{0}' is not a boolean (write true or false)");
+
+    /// <summary>A negative number where only non-negative ones are allowed.</summary>
+    public static DiagnosticDescriptor InvalidSigned { get; } = Error("KJ1307", "'{0}' is not a whole number");
 }
