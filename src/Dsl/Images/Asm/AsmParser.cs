@@ -75,13 +75,12 @@ internal sealed class AsmParser(AsmReporter reporter)
             _pos += Peek(1).Is(":") ? 2 : 1;
             if (Current.IsWord("equ"))
             {
-                var equ = Current;
                 _pos++;
                 var name = Qualify(nameToken, definesScope: false);
                 var value = ParseExpression();
                 if (value is not null && ExpectEnd())
                 {
-                    statements.Add(new AsmStatement(AsmStatementKind.Equ, _line, nameToken.Column, equ.EndColumn - nameToken.Column) { Name = name, Value = value });
+                    statements.Add(new AsmStatement(AsmStatementKind.Equ, _line, nameToken.Column, nameToken.Length) { Name = name, Value = value });
                 }
 
                 return;
