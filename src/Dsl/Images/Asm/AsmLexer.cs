@@ -77,7 +77,7 @@ internal static class AsmLexer
                 if (i >= text.Length)
                 {
                     reporter.Report(DiagnosticCatalogue.AsmSyntax, line, start + 1, text.Length - start, "unterminated string");
-                    return tokens;
+                    break;
                 }
 
                 i++;

@@ -43,9 +43,14 @@ internal sealed class AsmParser(AsmReporter reporter)
         for (var index = 0; index < lines.Length; index++)
         {
             _line = index + 1;
+            var before = reporter.Items.Count;
             _tokens = AsmLexer.Tokenize(lines[index].TrimEnd('\r'), _line, reporter);
             _pos = 0;
-            ParseLine(statements);
+            if (reporter.Items.Count == before)
+            {
+                // A line with a lexical error is skipped so one typo gives one diagnostic.
+                ParseLine(statements);
+            }
         }
 
         return statements;

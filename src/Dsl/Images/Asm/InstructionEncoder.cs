@@ -362,7 +362,9 @@ internal static class InstructionEncoder
         var memorySize = new Instruction { Code = instruction.Code }.MemorySize;
         var size = memorySize.GetSize();
         var farSize = memorySize is MemorySize.SegPtr16 or MemorySize.SegPtr32 or MemorySize.SegPtr64;
-        if (mnemonic is Mnemonic.Jmp or Mnemonic.Call && farSize != (operand.Syntax.Distance == AsmDistance.Far))
+        // objdump writes far jumps as `jmp FWORD PTR [rax]`, without `far`.
+        var farWritten = operand.Syntax.Distance == AsmDistance.Far || operand.Syntax.Size == 6;
+        if (mnemonic is Mnemonic.Jmp or Mnemonic.Call && farSize != farWritten)
         {
             return MatchOutcome.WrongShape;
         }
