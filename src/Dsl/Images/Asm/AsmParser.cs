@@ -25,7 +25,7 @@ internal sealed class AsmParser(AsmReporter reporter)
         ["resb"] = 1, ["resw"] = 2, ["resd"] = 4, ["resq"] = 8,
     };
 
-    private static readonly HashSet<string> Prefixes = new(StringComparer.OrdinalIgnoreCase) { "rep", "repe", "repz", "repne", "repnz", "lock" };
+    private static readonly HashSet<string> Prefixes = new(StringComparer.OrdinalIgnoreCase) { "rep", "repe", "repz", "repne", "repnz", "lock", "o16", "o32", "o64" };
 
     private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.OrdinalIgnoreCase) { "section", "segment", "global", "cpu" };
 

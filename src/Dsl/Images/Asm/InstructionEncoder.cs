@@ -27,6 +27,23 @@ internal static class InstructionEncoder
             return null;
         }
 
+        operands = WithImplicitOperands(statement, entry.Mnemonic, operands);
+        foreach (var prefix in statement.Prefixes)
+        {
+            // NASM's o16/o32/o64 prefixes choose the operand size, as in `o64 sysret`.
+            if (prefix.Text.Length == 3 && prefix.Text[0] is 'o' or 'O')
+            {
+                var size = int.Parse(prefix.Text.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+                entry = (entry.Mnemonic, size) switch
+                {
+                    (Mnemonic.Sysret, 64) => new MnemonicEntry(Mnemonic.Sysretq, 0),
+                    (Mnemonic.Iret or Mnemonic.Iretd, 64) => new MnemonicEntry(Mnemonic.Iretq, 0),
+                    (Mnemonic.Iretd, 16) => new MnemonicEntry(Mnemonic.Iret, 16),
+                    _ => entry with { ForcedOperandSize = size },
+                };
+            }
+        }
+
         var candidates = InstructionTable.Codes(entry.Mnemonic, bitness).ToList();
         var explicit16 = entry.ForcedOperandSize == 16
             || operands.Any(o => (o.Kind == AsmOperandKind.Register && o.Register.IsGPR16()) || (o.Kind != AsmOperandKind.Register && o.Syntax.Size == 2))
@@ -71,6 +88,10 @@ internal static class InstructionEncoder
                     case "repne":
                     case "repnz":
                         instruction.HasRepnePrefix = true;
+                        break;
+                    case "o16":
+                    case "o32":
+                    case "o64":
                         break;
                     default:
                         instruction.HasRepePrefix = true;
@@ -122,6 +143,38 @@ internal static class InstructionEncoder
         }
 
         return best.Bytes;
+    }
+
+    /// <summary>NASM's short forms: <c>fxch</c> means <c>fxch st1</c>, <c>faddp</c> means <c>faddp st1, st0</c>, <c>aam</c> means <c>aam 10</c>.</summary>
+    private static IReadOnlyList<ResolvedOperand> WithImplicitOperands(AsmStatement statement, Mnemonic mnemonic, IReadOnlyList<ResolvedOperand> operands)
+    {
+        ResolvedOperand Register(Register register) =>
+            new(new AsmOperand(AsmOperandKind.Register, statement.OperandsColumn, 0) { Register = register }) { Register = register };
+
+        if (operands.Count == 0)
+        {
+            switch (mnemonic)
+            {
+                case Mnemonic.Fxch or Mnemonic.Fcom or Mnemonic.Fcomp or Mnemonic.Fucom or Mnemonic.Fucomp:
+                    return [Register(Iced.Intel.Register.ST0), Register(Iced.Intel.Register.ST1)];
+                case Mnemonic.Faddp or Mnemonic.Fmulp or Mnemonic.Fsubp or Mnemonic.Fsubrp or Mnemonic.Fdivp or Mnemonic.Fdivrp:
+                    return [Register(Iced.Intel.Register.ST1), Register(Iced.Intel.Register.ST0)];
+                case Mnemonic.Aam or Mnemonic.Aad:
+                    return [new ResolvedOperand(new AsmOperand(AsmOperandKind.Immediate, statement.OperandsColumn, 0)) { Value = 10 }];
+            }
+        }
+
+        var x87TwoOperand = mnemonic is Mnemonic.Fxch or Mnemonic.Fcom or Mnemonic.Fcomp or Mnemonic.Fucom or Mnemonic.Fucomp
+            or Mnemonic.Fadd or Mnemonic.Fmul or Mnemonic.Fsub or Mnemonic.Fsubr or Mnemonic.Fdiv or Mnemonic.Fdivr
+            or Mnemonic.Fcomi or Mnemonic.Fcomip or Mnemonic.Fucomi or Mnemonic.Fucomip
+            or Mnemonic.Fcmovb or Mnemonic.Fcmove or Mnemonic.Fcmovbe or Mnemonic.Fcmovu
+            or Mnemonic.Fcmovnb or Mnemonic.Fcmovne or Mnemonic.Fcmovnbe or Mnemonic.Fcmovnu;
+        if (operands.Count == 1 && operands[0].Kind == AsmOperandKind.Register && operands[0].Register.IsST() && x87TwoOperand)
+        {
+            return [Register(Iced.Intel.Register.ST0), operands[0]];
+        }
+
+        return operands;
     }
 
     /// <summary>NASM's defaults when a memory operand's size is left out: the stack width for push/pop and near jumps, m16:32 for far ones.</summary>
