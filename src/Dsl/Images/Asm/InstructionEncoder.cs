@@ -439,7 +439,7 @@ internal static class InstructionEncoder
         }
 
         instruction.SetOpKind(index, OpKind.Memory);
-        instruction.SegmentPrefix = operand.Syntax.Segment;
+        instruction.SegmentPrefix = IsDefaultSegment(operand) ? Register.None : operand.Syntax.Segment;
         if (operand.RipTarget || operand.RipOffset)
         {
             var ip = operand.AddressBits == 32 ? Register.EIP : Register.RIP;
@@ -469,6 +469,13 @@ internal static class InstructionEncoder
         }
 
         return MatchOutcome.Fits;
+    }
+
+    /// <summary>True for a written override that names the segment used anyway (objdump prints <c>ds:0x1000</c>); GNU as drops it too.</summary>
+    private static bool IsDefaultSegment(ResolvedOperand operand)
+    {
+        var stackBase = operand.Base is Register.RBP or Register.EBP or Register.RSP or Register.ESP;
+        return operand.Syntax.Segment == (stackBase ? Register.SS : Register.DS);
     }
 
     private static MatchOutcome ApplyImmediate(
