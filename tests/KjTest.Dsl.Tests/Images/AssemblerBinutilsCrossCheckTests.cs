@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using static KjTest.Dsl.Tests.Images.AsmTestHelper;
+
+namespace KjTest.Dsl.Tests.Images;
+
+/// <summary>
+/// Assembles the same lines with GNU as (binutils) and compares the bytes. Skipped when binutils is
+/// not installed. The lines use the syntax both accept (<c>ptr</c> after size keywords).
+/// </summary>
+public class AssemblerBinutilsCrossCheckTests
+{
+    private static readonly string[] Lines64 =
+    [
+        "mov dx, 0x3f8", "mov al, 0x42", "out dx, al", "ret",
+        "mov rax, rbx", "mov eax, ebx", "mov rax, 1", "mov rax, -1", "mov rax, 0x123456789", "mov r8, r15", "mov r8d, 5", "mov sil, 1",
+        "mov byte ptr [rax], 1", "mov qword ptr [rax+rcx*8+0x10], rdx", "mov eax, dword ptr [rbp]", "mov eax, dword ptr [r13]",
+        "mov eax, dword ptr [rsp+8]", "mov eax, dword ptr [rax-8]", "mov eax, dword ptr [rax+0x1000]", "mov eax, dword ptr [rcx*4]",
+        "mov eax, dword ptr fs:[rax]", "mov eax, dword ptr [rip+0x10]", "mov cr3, rax", "mov rax, cr0", "mov dr7, rax", "mov ds, ax",
+        "mov ax, ds", "movzx eax, byte ptr [rax]", "movsx rax, word ptr [rax]", "movsxd rax, dword ptr [rax]",
+        "push rbp", "push r12", "pop rbp", "push 0x10", "push 0x1234", "push qword ptr [rax]", "push fs", "pushfq", "popfq",
+        "add eax, 1", "add eax, 0x1000", "add al, 1", "add rsp, 8", "sub rsp, 0x100", "and eax, 0xfffffff0", "and rax, -16",
+        "or byte ptr [rax], 0x80", "xor eax, eax", "cmp rax, rbx", "cmp byte ptr [rax], 0", "test al, 1", "test eax, eax",
+        "inc dword ptr [rax]", "dec rcx", "neg rax", "not eax", "imul eax, ebx, 10", "imul rax, rbx", "mul rcx", "div rcx",
+        "shl eax, 1", "shl eax, 4", "shr rax, cl", "sar edx, 31", "rol ax, 8", "xchg rax, rbx", "lea rax, [rip+0x100]",
+        "lea rsi, [rbx+rcx*2+4]", "in al, dx", "in al, 0x60", "out 0xe9, al", "int 0x80", "int3", "iretq", "hlt", "cli", "sti",
+        "nop", "pause", "lgdt [rax]", "lidt [rax]", "ltr ax", "invlpg [rax]", "jmp rax", "jmp qword ptr [rax]", "call rax",
+        "jmp fword ptr [rax]", "ret 8", "syscall", "sysretq", "swapgs", "cpuid", "rdmsr", "wrmsr", "rdtsc", "wbinvd", "ud2", "cld",
+        "cqo", "rep movsq", "rep movsb", "rep stosb", "rep stosq", "repe cmpsb", "repne scasb", "lodsb", "xlatb",
+        "lock inc dword ptr [rax]", "lock cmpxchg [rdi], rcx", "lock xadd [rax], ebx", "cmove eax, ebx", "cmovz eax, ebx",
+        "sete al", "setnz al", "bt eax, 3", "bswap eax", "movdqu xmm0, [rax]", "movdqu [rax], xmm8", "movaps xmm1, xmm2",
+        "movdqa xmm0, xmmword ptr [rax]", "pxor xmm0, xmm0", "movq xmm0, rax", "movd xmm0, eax", "ldmxcsr dword ptr [rax]",
+        "stmxcsr dword ptr [rsp]", "fninit", "fldcw word ptr [rax]", "fnstcw word ptr [rax]", "fld qword ptr [rax]",
+        "fld dword ptr [rax]", "fld tbyte ptr [rax]", "fstp tbyte ptr [rax]", "fld st(1)", "fld1", "fxsave [rax]", "fxrstor [rax]",
+        "fxsave64 [rax]", "xsave [rax]", "xrstor [rax]", "xgetbv", "vmovdqu ymm0, [rax]", "vpxor xmm0, xmm1, xmm2",
+        "mov rax, qword ptr [rbx+r12*4-0x80]", "add qword ptr [r9+0x7f], 0x7f", "add qword ptr [r9+0x80], 0x80",
+        "sub dword ptr [rip+0x1000], -128", "movzx r11d, byte ptr [r14+r15]", "lea r8, [r9+r10*8]", "shl qword ptr [rdi], cl",
+        "cmpxchg16b xmmword ptr [rdi]", "enter 16, 0", "leave", "cwde", "cdqe", "cdq", "stc", "clc", "cmc", "int1", "lahf", "sahf",
+    ];
+
+    private static readonly string[] Lines32 =
+    [
+        "mov dx, 0x3f8", "mov al, 0x42", "out dx, al", "ret", "mov eax, 1", "mov ebx, dword ptr ds:0x1000",
+        "mov eax, dword ptr [ebx+ecx*4+8]", "mov eax, cr0", "mov cr0, eax", "mov ds, ax", "push 0x1234", "push ebp",
+        "push dword ptr [eax]", "inc eax", "dec ecx", "pushad", "popfd", "iretd", "jmp 0x08:0x1234", "jmp fword ptr [eax]", "lgdt [eax]",
+        "rep movsd", "rep stosb", "int 0x80", "add esp, 4", "fld qword ptr [eax]", "lea esi, [esi*2+esi]", "movzx eax, word ptr [ebp-2]",
+        "imul ecx, dword ptr [esp+4], 1000", "sysenter", "aam", "daa",
+    ];
+
+    private static string? FindTool(string name)
+    {
+        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        {
+            var candidate = Path.Combine(directory, name);
+            if (directory.Length > 0 && File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static string GnuAssemble(IEnumerable<string> lines, int bitness)
+    {
+        var asPath = FindTool("as");
+        var objcopyPath = FindTool("objcopy");
+        if (asPath is null || objcopyPath is null)
+        {
+            Assert.Ignore("GNU binutils (as, objcopy) is not installed; install the Debian package 'binutils' to run this cross-check.");
+        }
+
+        var directory = Directory.CreateTempSubdirectory("kjtest-as-");
+        try
+        {
+            var source = Path.Combine(directory.FullName, "input.s");
+            var objectFile = Path.Combine(directory.FullName, "input.o");
+            var binary = Path.Combine(directory.FullName, "input.bin");
+            File.WriteAllText(source, ".intel_syntax noprefix\n" + string.Join("\n", lines) + "\n");
+            Run(asPath!, bitness == 64 ? "--64" : "--32", "-o", objectFile, source);
+            Run(objcopyPath!, "-O", "binary", "-j", ".text", objectFile, binary);
+            return Hex(File.ReadAllBytes(binary));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static void Run(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.That(process.ExitCode, Is.Zero, $"{Path.GetFileName(program)} failed: {errors}");
+    }
+
+    private static void CrossCheck(string[] lines, int bitness)
+    {
+        var ours = AssembleHex(string.Join("\n", lines), bitness, origin: 0);
+        if (ours == GnuAssemble(lines, bitness))
+        {
+            return;
+        }
+
+        var differences = lines
+            .Select(line => (Line: line, Ours: AssembleHex(line, bitness, origin: 0), Theirs: GnuAssemble([line], bitness)))
+            .Where(x => x.Ours != x.Theirs)
+            .Select(x => $"{x.Line}: ours {x.Ours}, as {x.Theirs}");
+        Assert.Fail("encodings differ from GNU as:\n" + string.Join("\n", differences));
+    }
+
+    [Test]
+    public void Encodings_of_64_bit_lines_match_gnu_as() => CrossCheck(Lines64, 64);
+
+    [Test]
+    public void Encodings_of_32_bit_lines_match_gnu_as() => CrossCheck(Lines32, 32);
+}
