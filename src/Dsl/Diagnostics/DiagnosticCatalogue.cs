@@ -54,4 +54,48 @@ public static class DiagnosticCatalogue
 
     /// <summary>A negative number where only non-negative ones are allowed.</summary>
     public static DiagnosticDescriptor InvalidSigned { get; } = Error("KJ1307", "'{0}' is not a whole number");
+
+    // KJ11xx: YAML shape.
+
+    /// <summary>The YAML text is malformed (YamlDotNet's message).</summary>
+    public static DiagnosticDescriptor YamlSyntax { get; } = Error("KJ1101", "YAML syntax error: {0}");
+
+    /// <summary>A key written twice in one mapping.</summary>
+    public static DiagnosticDescriptor DuplicateKey { get; } = Error("KJ1102", "duplicate key '{0}' (first written on line {1})");
+
+    /// <summary>A key not valid at its place.</summary>
+    public static DiagnosticDescriptor UnknownKey { get; } = Error("KJ1103", "unknown key '{0}' in {1}");
+
+    /// <summary>A mapping, list or scalar where another kind of node is expected.</summary>
+    public static DiagnosticDescriptor WrongNodeKind { get; } = Error("KJ1104", "{0} must be {1}, not {2}");
+
+    /// <summary>A required key is missing.</summary>
+    public static DiagnosticDescriptor MissingKey { get; } = Error("KJ1105", "{0} needs the key '{1}'");
+
+    /// <summary>A word that is not one of the allowed ones.</summary>
+    public static DiagnosticDescriptor InvalidChoice { get; } = Error("KJ1106", "'{0}' is not a valid {1}; expected one of: {2}");
+
+    /// <summary>Two keys that exclude each other.</summary>
+    public static DiagnosticDescriptor ExclusiveKeys { get; } = Error("KJ1107", "'{0}' cannot be combined with '{1}' here");
+
+    /// <summary>None of a set of keys, one of which is required.</summary>
+    public static DiagnosticDescriptor MissingOneOf { get; } = Error("KJ1108", "{0} needs one of: {1}");
+
+    /// <summary>A key with no value where one is required.</summary>
+    public static DiagnosticDescriptor MissingValue { get; } = Error("KJ1109", "'{0}' needs a value");
+
+    /// <summary>YAML aliases are refused: they would let a small file expand without bound.</summary>
+    public static DiagnosticDescriptor YamlAliasNotSupported { get; } = Error("KJ1110", "YAML aliases (*{0}) are not supported; write the value out");
+
+    /// <summary>More than one YAML document in a scenario file.</summary>
+    public static DiagnosticDescriptor YamlMultipleDocuments { get; } = Error("KJ1111", "a scenario file holds exactly one YAML document");
+
+    /// <summary>Nesting deeper than any scenario needs.</summary>
+    public static DiagnosticDescriptor YamlTooDeep { get; } = Error("KJ1112", "YAML nested deeper than {0} levels");
+
+    /// <summary>A hash that is not 64 hexadecimal digits.</summary>
+    public static DiagnosticDescriptor InvalidSha256 { get; } = Error("KJ1113", "'{0}' is not a SHA-256 hash (64 hexadecimal digits)");
+
+    /// <summary>A mapping key that is not a plain word.</summary>
+    public static DiagnosticDescriptor NonScalarKey { get; } = Error("KJ1114", "a key must be a scalar, not {0}");
 }
