@@ -11,6 +11,12 @@ internal sealed partial class ScenarioCheck
     private void Parameters(KindSpec kind, string what, SourceSpan span, IReadOnlyList<Parameter> parameters)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        // Register lists of a kind that names a device are that device's registers.
+        var device = kind.Parameters.FirstOrDefault(p => p.Type == ParameterType.Device) is { } deviceSpec
+            && parameters.FirstOrDefault(p => p.Name.Value == deviceSpec.Name)?.Value is ScalarValue deviceName
+            ? deviceName.Text
+            : null;
         foreach (var parameter in parameters)
         {
             var name = parameter.Name.Value;
@@ -27,7 +33,7 @@ internal sealed partial class ScenarioCheck
                 continue;
             }
 
-            ParameterValue(spec, parameter.Value);
+            ParameterValue(spec, parameter.Value, device);
         }
 
         foreach (var spec in kind.Parameters)
@@ -39,16 +45,20 @@ internal sealed partial class ScenarioCheck
         }
     }
 
-    private void ParameterValue(ParameterSpec spec, ParameterValue value)
+    private void ParameterValue(ParameterSpec spec, ParameterValue value, string? device)
     {
         if (spec.Type == ParameterType.RegisterList)
         {
             var items = value is ListValue list ? list.Items : [value];
             foreach (var item in items)
             {
-                if (item is ScalarValue register)
+                if (item is ScalarValue register && device is not null)
                 {
-                    RegisterParameter(register);
+                    DeviceRegisterParameter(device, register);
+                }
+                else if (item is ScalarValue cpuRegister)
+                {
+                    RegisterParameter(cpuRegister);
                 }
                 else
                 {
@@ -121,6 +131,21 @@ internal sealed partial class ScenarioCheck
     }
 
     private void RegisterParameter(ScalarValue register) => AnyRegister(new Located<string>(register.Text, register.Span));
+
+    /// <summary>A register of <paramref name="device"/>; an undeclared device is reported where it is named.</summary>
+    private void DeviceRegisterParameter(string device, ScalarValue register)
+    {
+        if (_devices.TryGetValue(device, out var spec) && !DeviceRegisterNames(spec).Contains(register.Text, StringComparer.OrdinalIgnoreCase))
+        {
+            _diagnostics.ReportWithHint(
+                DiagnosticCatalogue.UnknownDeviceRegister,
+                register.Span,
+                Suggestions.DidYouMean(register.Text, DeviceRegisterNames(spec)),
+                device,
+                DeviceTypes.Find(spec.Type.Value)?.Name ?? spec.Type.Value,
+                register.Text);
+        }
+    }
 
     private void Invalid(ParameterSpec spec, ParameterValue value, string expected) =>
         _diagnostics.Report(DiagnosticCatalogue.InvalidParameterValue, value.Span, spec.Name, expected, value is ScalarValue s ? s.Text : "a list");

@@ -82,7 +82,7 @@ public static class DiagnosticCatalogue
     public static DiagnosticDescriptor MissingOneOf { get; } = Error("KJ1108", "{0} needs one of: {1}");
 
     /// <summary>A key with no value where one is required.</summary>
-    public static DiagnosticDescriptor MissingValue { get; } = Error("KJ1109", "'{0}' needs a value");
+    public static DiagnosticDescriptor MissingValue { get; } = Error("KJ1109", "{0} needs a value");
 
     /// <summary>YAML aliases are refused: they would let a small file expand without bound.</summary>
     public static DiagnosticDescriptor YamlAliasNotSupported { get; } = Error("KJ1110", "YAML aliases (*{0}) are not supported; write the value out");

@@ -61,10 +61,8 @@ internal sealed partial class YamlScenarioMapper
     private void WrongKind(YamlTreeNode node, string what, string expected)
     {
         var actual = node is YamlTreeScalar { IsNull: true } ? "empty" : node.KindName;
-        _diagnostics.Report(DiagnosticCatalogue.WrongNodeKind, node.Span, Capitalised(what), expected, actual);
+        _diagnostics.Report(DiagnosticCatalogue.WrongNodeKind, node.Span, what, expected, actual);
     }
-
-    private static string Capitalised(string what) => what.Length > 0 && char.IsAsciiLetterLower(what[0]) ? char.ToUpperInvariant(what[0]) + what[1..] : what;
 
     private Located<string>? Text(YamlTreeNode? node, string what) =>
         Scalar(node, what) is { } scalar ? new Located<string>(scalar.Value, scalar.Span) : null;
@@ -130,7 +128,7 @@ internal sealed partial class YamlScenarioMapper
             case SizeSyntax.Result.Ok:
                 return new Located<ulong>(value, scalar.Span);
             case SizeSyntax.Result.UnknownUnit:
-                _diagnostics.ReportWithHint(DiagnosticCatalogue.UnknownSizeUnit, scalar.Span, Suggestions.DidYouMean(unit, SizeSyntax.Units.Keys), unit);
+                _diagnostics.ReportWithHint(DiagnosticCatalogue.UnknownSizeUnit, scalar.Span, UnitHint(unit), unit);
                 return null;
             case SizeSyntax.Result.TooLarge:
                 _diagnostics.Report(DiagnosticCatalogue.SizeTooLarge, scalar.Span, scalar.Value);
@@ -140,6 +138,12 @@ internal sealed partial class YamlScenarioMapper
                 return null;
         }
     }
+
+    /// <summary>Decimal-looking units (MB, GB) get the binary unit KjTest means; others the closest unit.</summary>
+    private static string? UnitHint(string unit) =>
+        unit.Length == 2 && char.ToUpperInvariant(unit[1]) == 'B' && SizeSyntax.Units.ContainsKey(unit[0] + "iB")
+            ? $"did you mean `{char.ToUpperInvariant(unit[0])}iB`? sizes are binary: 1 {char.ToUpperInvariant(unit[0])}iB = {SizeSyntax.Units[unit[0] + "iB"]} bytes"
+            : Suggestions.DidYouMean(unit, SizeSyntax.Units.Keys);
 
     private Located<bool>? Bool(YamlTreeNode? node, string what)
     {

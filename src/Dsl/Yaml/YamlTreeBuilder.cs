@@ -20,11 +20,13 @@ internal static class YamlTreeBuilder
         var stack = new Stack<Frame>();
         YamlTreeNode? root = null;
         var documents = 0;
+        var lastEnd = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
-                var current = parser.Current;
+                var current = parser.Current!;
+                lastEnd = current.End;
                 switch (current)
                 {
                     case DocumentStart start when !start.IsImplicit || documents > 0:
@@ -69,7 +71,18 @@ internal static class YamlTreeBuilder
         }
         catch (YamlException ex)
         {
-            diagnostics.Report(DiagnosticCatalogue.YamlSyntax, SpanOf(source, ex.Start, ex.End), Describe(ex));
+            // A "found ..." message names the problem at the end mark; the start mark is only its context.
+            var message = Describe(ex);
+            var at = message.Contains("tab", StringComparison.Ordinal) && TabIndentation(source, ex.Start) is { } tab
+                ? tab
+                : message.Contains("found", StringComparison.Ordinal) && ex.End.Line > 0 ? SpanOf(source, ex.End, ex.End) : SpanOf(source, ex.Start, ex.End);
+            diagnostics.Report(DiagnosticCatalogue.YamlSyntax, at, message);
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input instead of a YamlException.
+            diagnostics.Report(DiagnosticCatalogue.YamlSyntax, SpanOf(source, lastEnd, lastEnd), "the YAML reader could not continue after this point");
             return null;
         }
 
@@ -82,6 +95,23 @@ internal static class YamlTreeBuilder
         var from = OffsetOf(source, start);
         var to = OffsetOf(source, end);
         return source.Span(from, Math.Max(0, to - from));
+    }
+
+    /// <summary>The first tab in a line's indentation at or after <paramref name="from"/>: YamlDotNet reports only where the mapping began.</summary>
+    private static SourceSpan? TabIndentation(SourceText source, Mark from)
+    {
+        for (var line = (int)Math.Max(1, Math.Min(from.Line, int.MaxValue)); line <= source.LineCount; line++)
+        {
+            var text = source.LineText(line);
+            var indentation = text.Length - text.TrimStart(' ', '\t').Length;
+            var tab = text.IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indentation)
+            {
+                return source.SpanAt(line, tab + 1, 1);
+            }
+        }
+
+        return null;
     }
 
     private static int OffsetOf(SourceText source, Mark mark) =>
