@@ -71,7 +71,14 @@ public static class YamlWriter
             Entry(lines, "relocate", r);
         }
 
-        Entry(lines, "steps", Items(scenario.Steps.SelectMany(Steps)));
+        if (scenario.Steps.Count == 0)
+        {
+            Entry(lines, "steps", "[]");
+        }
+        else
+        {
+            Entry(lines, "steps", Items(scenario.Steps.SelectMany(Steps)));
+        }
         var builder = new StringBuilder();
         foreach (var line in lines)
         {
