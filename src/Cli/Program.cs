@@ -1,4 +1,6 @@
 using KjTest.Cli.Commands;
+using KjTest.Cli.Terminal;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace KjTest.Cli;
@@ -7,15 +9,34 @@ namespace KjTest.Cli;
 public static class Program
 {
     /// <summary>Entry point; returns the process exit code (0 pass, 1 a scenario did not pass, 2 bad input or usage).</summary>
-    public static int Main(string[] args)
+    public static int Main(string[] args) => Run(args, CliOutput.Standard());
+
+    /// <summary>Runs <c>kjtest</c> with the given arguments, writing to <paramref name="output"/>.</summary>
+    public static int Run(string[] args, CliOutput output)
     {
+        ArgumentNullException.ThrowIfNull(output);
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("kjtest");
             config.PropagateExceptions();
+            config.ConfigureConsole(AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(output.Out),
+                Ansi = output.Colour ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = output.Colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            }));
+            config.Settings.Registrar.RegisterInstance(output);
             config.Settings.ApplicationVersion = typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
             config.AddCommand<VersionCommand>("version").WithDescription("Print the KjTest version.");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("Read and check scenario files without running them; exit 0 when all are valid, 2 otherwise.")
+                .WithExample("check", "scenarios/");
+            config.AddCommand<ListCommand>("list")
+                .WithDescription("List the scenarios (name, tags, file) in files, folders or globs.")
+                .WithExample("list", "scenarios/");
+            config.AddCommand<SchemaCommand>("schema").WithDescription("Print the JSON Schema (draft 2020-12) of the YAML scenario form.");
+            config.AddCommand<RunCommand>("run").WithDescription("Check and run scenarios (running needs the kernel model; for now it checks and stops).");
         });
 
         try
@@ -25,7 +46,7 @@ public static class Program
         catch (CommandAppException ex)
         {
             // Usage mistakes (unknown command or option, missing argument) are exit code 2.
-            Console.Error.WriteLine($"kjtest: {ex.Message}");
+            output.Error.WriteLine($"kjtest: {ex.Message}");
             return ExitCodes.Usage;
         }
     }

@@ -9,8 +9,6 @@ namespace KjTest.Dsl.Vocabulary;
 /// </summary>
 public static class Registers
 {
-    private static readonly Dictionary<string, RegisterInfo> Table = Build();
-
     /// <summary>Named MSRs with their numbers (Intel SDM volume 4).</summary>
     public static IReadOnlyDictionary<string, uint> Msrs { get; } = new Dictionary<string, uint>(StringComparer.Ordinal)
     {
@@ -26,6 +24,9 @@ public static class Registers
         ["fmask"] = 0xc000_0084, ["fs_base"] = 0xc000_0100, ["gs_base"] = 0xc000_0101,
         ["kernel_gs_base"] = 0xc000_0102, ["tsc_aux"] = 0xc000_0103,
     };
+
+    // Declared after Msrs: static initializers run in text order and Build reads Msrs.
+    private static readonly Dictionary<string, RegisterInfo> Table = Build();
 
     /// <summary>Every fixed register name, for hints.</summary>
     public static IEnumerable<string> Names => Table.Keys;

@@ -1,0 +1,171 @@
+using KjTest.Dsl.Diagnostics;
+using KjTest.Dsl.Model;
+using KjTest.Dsl.Vocabulary;
+
+namespace KjTest.Dsl.Checking;
+
+internal sealed partial class ScenarioCheck
+{
+    private void Steps()
+    {
+        var normalImageLoaded = false;
+        string? machineEnded = null;
+        foreach (var step in _scenario.Steps)
+        {
+            if (machineEnded is not null)
+            {
+                _diagnostics.Report(DiagnosticCatalogue.StepAfterMachineEnd, step.Span, machineEnded);
+                machineEnded = null;
+            }
+
+            switch (step)
+            {
+                case LoadStep load:
+                    ImageReference(load.Image);
+                    var crash = Flags(load.Flags);
+                    var ok = Result(load.Expect);
+                    if (ok && !crash)
+                    {
+                        normalImageLoaded = true;
+                    }
+
+                    break;
+                case UnloadStep unload:
+                    if (Result(unload.Expect) && !unload.Crash.Value)
+                    {
+                        normalImageLoaded = false;
+                    }
+
+                    break;
+                case JumpStep jump:
+                    var outcome = jump.Expect.Value.ToLowerInvariant();
+                    if (!JumpOutcomes.IsValid(jump.Expect.Value))
+                    {
+                        _diagnostics.ReportWithHint(
+                            DiagnosticCatalogue.UnknownJumpOutcome, jump.Expect.Span, Suggestions.DidYouMean(jump.Expect.Value, JumpOutcomes.All), jump.Expect.Value);
+                    }
+                    else if (outcome == Errno.Ok && !normalImageLoaded)
+                    {
+                        _diagnostics.Report(DiagnosticCatalogue.JumpWithoutLoad, jump.Span);
+                    }
+                    else if (JumpOutcomes.Names.Contains(outcome))
+                    {
+                        machineEnded = outcome;
+                    }
+
+                    break;
+                case FaultStep fault:
+                    if (FaultKinds.All.TryGetValue(fault.Kind.Value, out var kind))
+                    {
+                        Parameters(kind, $"fault '{kind.Name}'", fault.Span, fault.Parameters);
+                    }
+                    else
+                    {
+                        _diagnostics.ReportWithHint(
+                            DiagnosticCatalogue.UnknownFaultKind, fault.Kind.Span, Suggestions.DidYouMean(fault.Kind.Value, FaultKinds.All.Keys), fault.Kind.Value);
+                    }
+
+                    break;
+                case ExpectStep expect:
+                    foreach (var expectation in expect.Expectations)
+                    {
+                        Expectation(expectation);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Checks flag names; true when the flags select the crash image (ON_CRASH).</summary>
+    private bool Flags(IReadOnlyList<Located<FlagTerm>> flags)
+    {
+        ulong value = 0;
+        foreach (var flag in flags)
+        {
+            if (flag.Value.Name is not { } name)
+            {
+                value |= flag.Value.Number;
+            }
+            else if (KexecFlags.TryGet(name, out var number))
+            {
+                value |= number;
+            }
+            else
+            {
+                _diagnostics.ReportWithHint(DiagnosticCatalogue.UnknownFlag, flag.Span, Suggestions.DidYouMean(name, KexecFlags.Names.Keys), name);
+            }
+        }
+
+        return (value & KexecFlags.OnCrash) != 0;
+    }
+
+    /// <summary>Checks an expected syscall result; true when it is <c>ok</c>.</summary>
+    private bool Result(Located<string> expect)
+    {
+        if (!Errno.TryGet(expect.Value, out var number))
+        {
+            _diagnostics.ReportWithHint(
+                DiagnosticCatalogue.UnknownErrno, expect.Span, Suggestions.DidYouMean(expect.Value, Errno.Names.Keys.Append(Errno.Ok)), expect.Value);
+            return false;
+        }
+
+        return number == 0;
+    }
+
+    private void Expectation(Expectation expectation)
+    {
+        switch (expectation)
+        {
+            case RegisterExpectation register:
+                if (AnyRegister(register.Register) is { } info)
+                {
+                    FitsRegister(info, register.Register.Value, register.Value);
+                    if (register.Mask is { } mask)
+                    {
+                        FitsRegister(info, register.Register.Value, mask);
+                    }
+                }
+
+                break;
+            case PreservedExpectation preserved:
+                foreach (var except in preserved.ExceptRegisters)
+                {
+                    AnyRegister(except, allowDeviceName: true);
+                }
+
+                foreach (var range in preserved.ExceptMemory)
+                {
+                    WithinMemory("excepted memory", range.Span, range.Start.Value, range.Size.Value);
+                }
+
+                foreach (var mask in preserved.Masks)
+                {
+                    if (AnyRegister(mask.Register) is { } maskInfo)
+                    {
+                        FitsRegister(maskInfo, mask.Register.Value, mask.Mask);
+                    }
+                }
+
+                break;
+            case MemoryExpectation memory:
+                if ((memory.Bytes is null) == (memory.Hash is null) || (memory.Hash is not null && memory.Size is null))
+                {
+                    _diagnostics.Report(DiagnosticCatalogue.MemoryExpectationShape, memory.Span);
+                }
+
+                WithinMemory("expected memory", memory.Span, memory.Address.Value, memory.Size?.Value ?? KnownLength(memory.Bytes));
+                break;
+            case ConsoleExpectation console:
+                if (console.Device is { } device)
+                {
+                    DeviceReference(device);
+                }
+
+                break;
+            case KimageExpectation kimage:
+                Parameters(ExpectationKinds.Kimage, "the kimage expectation", kimage.Span, kimage.Parameters);
+                break;
+        }
+    }
+}
