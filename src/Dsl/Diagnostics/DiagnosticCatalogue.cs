@@ -91,7 +91,7 @@ public static class DiagnosticCatalogue
     public static DiagnosticDescriptor KjtUnknownFlag { get; } = Error("KJ1211", "unknown kexec_load flag '{0}'");
 
     /// <summary>A result that is neither ok nor an errno name (nor, for a jump, another outcome).</summary>
-    public static DiagnosticDescriptor KjtUnknownResult { get; } = Error("KJ1212", "'{0}' is not ok, an errno name{1}");
+    public static DiagnosticDescriptor KjtUnknownResult { get; } = Error("KJ1212", "'{0}' is not {1}");
 
     /// <summary>The parser itself failed; reported instead of letting an exception escape.</summary>
     public static DiagnosticDescriptor KjtParserFailure { get; } = Error("KJ1213", "the .kjt parser failed on this file: {0}");

@@ -117,7 +117,6 @@ public sealed class KjtGrammar : Grammar
             | ToTerm("seed") + number + nl
             | ToTerm("limits") + limitList + nl
             | ToTerm("outcome") + ident + outcomeFields + nl;
-        metaLine.ErrorRule = SyntaxError + nl;
         limitList.Rule = MakePlusRule(limitList, ToTerm(","), limit);
         limit.Rule = ToTerm("max_instructions") + number | ToTerm("timeout_ms") + number;
         outcomeFields.Rule = Empty | fieldList;
@@ -128,7 +127,6 @@ public sealed class KjtGrammar : Grammar
 
         sectionList.Rule = MakeStarRule(sectionList, section);
         section.Rule = machineSection | kernelSection | stateSection | memoryLine | imageSection | relocateLine;
-        section.ErrorRule = SyntaxError + nl;
 
         machineSection.Rule = ToTerm("machine") + nl + machineLines;
         machineLines.Rule = MakeStarRule(machineLines, machineLine);
@@ -175,12 +173,11 @@ public sealed class KjtGrammar : Grammar
         stepsSection.Rule = ToTerm("steps") + nl + stepLines;
         stepLines.Rule = MakeStarRule(stepLines, step);
         step.Rule = loadStep | unloadStep | jumpStep | faultStep | expectStep;
-        step.ErrorRule = SyntaxError + nl;
         loadStep.Rule = ToTerm("load") + ident + loadOpts + nl;
         loadOpts.Rule = MakeStarRule(loadOpts, loadOpt);
         loadOpt.Rule = ToTerm("flags") + flagList | ToTerm("entry") + value | ToTerm("expect") + ident;
         flagList.Rule = MakePlusRule(flagList, ToTerm("|"), flag);
-        flag.Rule = name | number;
+        flag.Rule = name | number | text;
         unloadStep.Rule = ToTerm("unload") + unloadKind + expectOpt + nl;
         unloadKind.Rule = Empty | "normal" | "crash";
         expectOpt.Rule = Empty | ToTerm("expect") + ident;
@@ -188,7 +185,7 @@ public sealed class KjtGrammar : Grammar
         faultStep.Rule = ToTerm("fault") + ident + paramListOpt + nl;
         paramListOpt.Rule = Empty | paramList;
         paramList.Rule = MakePlusRule(paramList, ToTerm(","), param);
-        param.Rule = name + paramValue;
+        param.Rule = ident + paramValue;
         paramValue.Rule = name | number | text | listValue;
         listValue.Rule = ToTerm("[") + paramValues + "]";
         paramValues.Rule = MakeStarRule(paramValues, ToTerm(","), paramValue);
@@ -196,7 +193,6 @@ public sealed class KjtGrammar : Grammar
         expectStep.Rule = ToTerm("expect") + expectation + nl | ToTerm("expect") + nl + expectationLines;
         expectationLines.Rule = MakeStarRule(expectationLines, expectationLine);
         expectationLine.Rule = expectation + nl;
-        expectationLine.ErrorRule = SyntaxError + nl;
         expectation.Rule = registerExpectation | preservedExpectation | memoryExpectation | consoleExpectation
             | imageStartExpectation | kimageExpectation;
         registerExpectation.Rule = ident + "==" + number + maskOpt;
@@ -216,7 +212,7 @@ public sealed class KjtGrammar : Grammar
         consoleFrom.Rule = Empty | ToTerm("from") + ident;
         consoleMatch.Rule = Empty | "exact" | "contains";
         imageStartExpectation.Rule = ToTerm("image_start") + "==" + value;
-        kimageExpectation.Rule = ToTerm("kimage") + paramList;
+        kimageExpectation.Rule = ToTerm("kimage") + paramListOpt;
 
         Root = file;
 

@@ -95,7 +95,7 @@ internal sealed partial class KjtLowering
             case KjtTerms.ImageStartExpectation:
                 return new ImageStartExpectation(span, SymbolOrNumber(c[1]));
             default:
-                return new KimageExpectation(span, [.. c[1].ChildNodes.Select(Parameter)]);
+                return new KimageExpectation(span, [.. (Optional(node, KjtTerms.ParamListOpt)?.ChildNodes.FirstOrDefault()?.ChildNodes ?? []).Select(Parameter)]);
         }
     }
 
@@ -149,6 +149,6 @@ internal sealed partial class KjtLowering
     {
         var text = Str(node);
         var hex = text.Value.StartsWith(Sha256Prefix, StringComparison.OrdinalIgnoreCase) ? text.Value[Sha256Prefix.Length..] : text.Value;
-        return new Located<string>(Sha256Prefix + hex.ToLowerInvariant(), text.Span);
+        return new Located<string>(Sha256Prefix + hex, text.Span);
     }
 }

@@ -163,7 +163,7 @@ internal sealed partial class KjtLowering
         var candidates = jump ? JumpOutcomes.All : Errno.Names.Keys.Append(Errno.Ok);
         _diagnostics.ReportWithHint(
             DiagnosticCatalogue.KjtUnknownResult, text.Span, Suggestions.DidYouMean(text.Value, candidates),
-            text.Value, jump ? ", triple_fault, timeout or crash" : " or");
+            text.Value, jump ? "ok, an errno name, triple_fault, timeout or crash" : "ok or an errno name");
         return text;
     }
 

@@ -75,15 +75,33 @@ internal sealed class KjtStringTerminal : Terminal
     {
         var text = source.Text;
         var lineEnd = EndOfLine(text, start + 3);
+        var closing = FindClosing(text, NextLine(text, lineEnd));
         for (var i = start + 3; i < lineEnd; i++)
         {
             if (text[i] != ' ' && text[i] != '\t')
             {
-                return Error(context, source, lineEnd, TextAfterBlockOpening);
+                // The error covers the whole block when it is closed, so that none of its lines
+                // is read as a statement afterwards.
+                return Error(context, source, closing < 0 ? lineEnd : closing + 3, TextAfterBlockOpening);
             }
         }
 
-        var lineStart = NextLine(text, lineEnd);
+        if (closing >= 0)
+        {
+            source.PreviewPosition = closing + 3;
+            return source.CreateToken(OutputTerminal);
+        }
+
+        // Claim only the opening quotes, then skip the rest of the file: its lines are the
+        // block's text, and reading them as statements would only add confusing errors.
+        var token = Error(context, source, start + 3, UnterminatedBlock);
+        source.PreviewPosition = text.Length;
+        return token;
+    }
+
+    /// <summary>The offset of the first line's closing quotes from <paramref name="lineStart"/> on, or -1.</summary>
+    private static int FindClosing(string text, int lineStart)
+    {
         while (lineStart < text.Length)
         {
             var p = lineStart;
@@ -94,18 +112,13 @@ internal sealed class KjtStringTerminal : Terminal
 
             if (string.CompareOrdinal(text, p, BlockQuotes, 0, 3) == 0)
             {
-                source.PreviewPosition = p + 3;
-                return source.CreateToken(OutputTerminal);
+                return p;
             }
 
             lineStart = NextLine(text, EndOfLine(text, p));
         }
 
-        // Claim only the opening quotes, then skip the rest of the file: its lines are the
-        // block's text, and reading them as statements would only add confusing errors.
-        var token = Error(context, source, start + 3, UnterminatedBlock);
-        source.PreviewPosition = text.Length;
-        return token;
+        return -1;
     }
 
     private static Token Error(ParsingContext context, ISourceStream source, int end, string message)
