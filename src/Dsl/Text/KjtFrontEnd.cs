@@ -158,7 +158,13 @@ public sealed class KjtFrontEnd : IScenarioFrontEnd
         }
 
         var changed = false;
+        // The last character the error covers, short of a line break it ends on.
         var end = position + Math.Max(0, length - 1);
+        while (end >= position && text[end] is '\n' or '\r')
+        {
+            end--;
+        }
+
         for (var i = start; i < text.Length && (i <= end || (text[i] != '\n' && text[i] != '\r')); i++)
         {
             if (text[i] is not (' ' or '\n' or '\r'))
