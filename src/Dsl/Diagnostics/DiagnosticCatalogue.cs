@@ -291,4 +291,48 @@ public static class DiagnosticCatalogue
 
     /// <summary>An empty name.</summary>
     public static DiagnosticDescriptor EmptyName { get; } = Error("KJ1532", "{0} needs a non-empty name");
+
+    // KJ12xx: the .kjt text language.
+
+    /// <summary>The parser met a token it did not expect.</summary>
+    public static DiagnosticDescriptor KjtUnexpectedToken { get; } = Error("KJ1201", "unexpected {0}; expected {1}");
+
+    /// <summary>A word that is not a keyword where a keyword was expected.</summary>
+    public static DiagnosticDescriptor KjtUnknownKeyword { get; } = Error("KJ1202", "unknown keyword '{0}'; expected {1}");
+
+    /// <summary>A one-line string without its closing quote.</summary>
+    public static DiagnosticDescriptor KjtUnterminatedString { get; } = Error("KJ1203", "unterminated string; close it with \" on the same line, or use a \"\"\" block for several lines");
+
+    /// <summary>A text block without its closing quotes.</summary>
+    public static DiagnosticDescriptor KjtUnterminatedBlock { get; } = Error("KJ1204", "unterminated text block; close it with \"\"\" on a line of its own");
+
+    /// <summary>Text on the line of a block's opening quotes.</summary>
+    public static DiagnosticDescriptor KjtTextAfterBlockOpening { get; } = Error("KJ1205", "text after the opening \"\"\" of a block; the block's text starts on the next line");
+
+    /// <summary>A block line indented less than the block's closing quotes.</summary>
+    public static DiagnosticDescriptor KjtBlockLineUnderIndented { get; } = Error("KJ1206", "this line is indented less than the closing \"\"\" of its block");
+
+    /// <summary>An unknown backslash escape in a string.</summary>
+    public static DiagnosticDescriptor KjtInvalidEscape { get; } = Error("KJ1207", "unknown escape '{0}' (write \\\\, \\\", \\n, \\r, \\t, \\0 or \\uXXXX)");
+
+    /// <summary>A character that starts no token.</summary>
+    public static DiagnosticDescriptor KjtUnexpectedCharacter { get; } = Error("KJ1208", "unexpected character '{0}'");
+
+    /// <summary>A section or setting written twice.</summary>
+    public static DiagnosticDescriptor KjtDuplicate { get; } = Error("KJ1209", "'{0}' is already written at line {1}");
+
+    /// <summary>A word that is not one of the values allowed there.</summary>
+    public static DiagnosticDescriptor KjtUnknownWord { get; } = Error("KJ1210", "unknown {0} '{1}'; expected one of: {2}");
+
+    /// <summary>An unknown kexec_load flag name.</summary>
+    public static DiagnosticDescriptor KjtUnknownFlag { get; } = Error("KJ1211", "unknown kexec_load flag '{0}'");
+
+    /// <summary>A result that is neither ok nor an errno name (nor, for a jump, another outcome).</summary>
+    public static DiagnosticDescriptor KjtUnknownResult { get; } = Error("KJ1212", "'{0}' is not {1}");
+
+    /// <summary>The parser itself failed; reported instead of letting an exception escape.</summary>
+    public static DiagnosticDescriptor KjtParserFailure { get; } = Error("KJ1213", "the .kjt parser failed on this file: {0}");
+
+    /// <summary>Parsing stopped after the parser's error limit.</summary>
+    public static DiagnosticDescriptor KjtTooManyErrors { get; } = Warning("KJ1214", "too many syntax errors; the rest of the file was not checked");
 }
