@@ -19,11 +19,16 @@ public sealed class KernelPageAllocator
     /// <param name="pages">The allocatable page addresses, each 4 KiB aligned.</param>
     /// <param name="shuffleSeed">Null for descending order, or a seed for a deterministic shuffled order.</param>
     public KernelPageAllocator(IEnumerable<ulong> pages, ulong? shuffleSeed = null)
+        : this(pages.Distinct().OrderByDescending(p => p).ToArray(), shuffleSeed)
     {
-        _pageByRank = pages.Distinct().OrderByDescending(p => p).ToArray();
+    }
+
+    private KernelPageAllocator(ulong[] pageByRank, ulong? shuffleSeed)
+    {
+        _pageByRank = pageByRank;
         if (Array.Exists(_pageByRank, p => (p & KernelConstants.PageOffsetMask) != 0))
         {
-            throw new ArgumentException("Page addresses must be 4 KiB aligned.", nameof(pages));
+            throw new ArgumentException("Page addresses must be 4 KiB aligned.", nameof(pageByRank));
         }
 
         if (shuffleSeed is { } seed)
@@ -66,6 +71,9 @@ public sealed class KernelPageAllocator
 
         return new KernelPageAllocator(pages, shuffleSeed);
     }
+
+    /// <summary>An allocator that hands out <paramref name="pages"/> in exactly the given order (for scripted allocation).</summary>
+    public static KernelPageAllocator InOrder(IEnumerable<ulong> pages) => new(pages.Distinct().ToArray(), null);
 
     /// <summary>Number of pages the allocator manages, free or not.</summary>
     public int TotalPages => _pageByRank.Length;

@@ -22,6 +22,7 @@ internal sealed class Kimage
 
     // Host mirror of every word the list holds (null address = image->head), for the layout and for freeing.
     private readonly List<(ulong? Address, ulong Value)> _entries = [];
+    private readonly Dictionary<ulong, int> _entryIndexByAddress = [];
 
     // Cursor: null stands for &image->head.
     private ulong? _entry;
@@ -59,6 +60,8 @@ internal sealed class Kimage
     internal ulong? SwapPage { get; private set; }
 
     internal bool PreserveContext { get; set; }
+
+    internal int Exchanges { get; private set; }
 
     private ulong CrashStart => _config.CrashKernel?.Start ?? 0;
 
@@ -115,7 +118,7 @@ internal sealed class Kimage
         }
 
         WriteSlot(_entry, KimageEntry.Done);
-        _entries.Add((_entry, KimageEntry.Done));
+        Record(_entry, KimageEntry.Done);
     }
 
     /// <summary>kimage_free: every page the image holds goes back to the allocator (crash memory is not the allocator's).</summary>
@@ -150,6 +153,7 @@ internal sealed class Kimage
         _destPages.Clear();
         _unusablePages.Clear();
         _entries.Clear();
+        _entryIndexByAddress.Clear();
         _controlBlocks.Clear();
     }
 
@@ -196,6 +200,7 @@ internal sealed class Kimage
             PreparePages = [.. _prepareBlocks],
             ParkedPages = [.. _destPages],
             UnusablePages = [.. _unusablePages],
+            Exchanges = Exchanges,
         };
     }
 
@@ -313,13 +318,13 @@ internal sealed class Kimage
 
             var link = page | KimageEntry.Indirection;
             WriteSlot(_entry, link);
-            _entries.Add((_entry, link));
+            Record(_entry, link);
             _entry = page;
             _lastEntry = page + ((ulong)(_wordsPerPage - 1) * (ulong)_limits.WordSize);
         }
 
         WriteSlot(_entry, value);
-        _entries.Add((_entry, value));
+        Record(_entry, value);
         _entry += (ulong)_limits.WordSize;
         WriteSlot(_entry, 0);
         return 0;
@@ -362,8 +367,8 @@ internal sealed class Kimage
                 _memory.Write(page, content);
                 var rewritten = page | (oldWord & KernelConstants.PageOffsetMask);
                 WriteWord(oldSlot, rewritten);
-                var index = _entries.FindIndex(e => e.Address == oldSlot);
-                _entries[index] = (oldSlot, rewritten);
+                _entries[_entryIndexByAddress[oldSlot]] = (oldSlot, rewritten);
+                Exchanges++;
                 if (!highmemAllowed && oldPage >= _limits.HighmemStart)
                 {
                     _allocator.Free(oldPage);
@@ -515,6 +520,16 @@ internal sealed class Kimage
         }
 
         return null;
+    }
+
+    private void Record(ulong? slot, ulong value)
+    {
+        if (slot is { } address)
+        {
+            _entryIndexByAddress[address] = _entries.Count;
+        }
+
+        _entries.Add((slot, value));
     }
 
     private ulong Align(ulong value, ulong size) => (value + size - 1) & ~(size - 1) & _limits.WordMask;

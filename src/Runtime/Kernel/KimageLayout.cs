@@ -47,6 +47,12 @@ public sealed record KimageLayout
     /// <summary>Pages above KEXEC_SOURCE_MEMORY_LIMIT put on unusable_pages, held until the image is freed.</summary>
     public required IReadOnlyList<ulong> UnusablePages { get; init; }
 
+    /// <summary>
+    /// How often <c>kimage_alloc_page</c> drew a page that was another page's destination after that page's source
+    /// existed, and so moved the source into it and used the old source page instead.
+    /// </summary>
+    public int Exchanges { get; init; }
+
     /// <summary>The destination ranges ⋃D as half-open page-aligned ranges, one per segment with a non-zero size.</summary>
     public IEnumerable<PhysicalRange> DestinationRanges =>
         Segments.Where(s => s.MemSize != 0).Select(s => new PhysicalRange(s.Mem, s.MemSize));

@@ -17,31 +17,51 @@ internal sealed class SparsePhysicalMemory(ulong size) : IPhysicalMemory
 
     public void Read(ulong address, Span<byte> destination)
     {
-        for (var i = 0; i < destination.Length; i++)
+        var done = 0;
+        while (done < destination.Length)
         {
-            var a = address + (ulong)i;
-            destination[i] = a >= Size ? (byte)0xFF : _pages.TryGetValue(a & ~(PageSize - 1), out var page) ? page[a & (PageSize - 1)] : (byte)0;
+            var a = address + (ulong)done;
+            var offset = (int)(a & (PageSize - 1));
+            var chunk = Math.Min(destination.Length - done, (int)PageSize - offset);
+            var target = destination.Slice(done, chunk);
+            if (a >= Size)
+            {
+                target.Fill(0xFF);
+            }
+            else if (_pages.TryGetValue(a - (ulong)offset, out var page))
+            {
+                page.AsSpan(offset, chunk).CopyTo(target);
+            }
+            else
+            {
+                target.Clear();
+            }
+
+            done += chunk;
         }
     }
 
     public void Write(ulong address, ReadOnlySpan<byte> source)
     {
-        for (var i = 0; i < source.Length; i++)
+        var done = 0;
+        while (done < source.Length)
         {
-            var a = address + (ulong)i;
-            if (a >= Size)
+            var a = address + (ulong)done;
+            var offset = (int)(a & (PageSize - 1));
+            var chunk = Math.Min(source.Length - done, (int)PageSize - offset);
+            if (a < Size)
             {
-                continue;
+                var key = a - (ulong)offset;
+                if (!_pages.TryGetValue(key, out var page))
+                {
+                    page = new byte[PageSize];
+                    _pages[key] = page;
+                }
+
+                source.Slice(done, chunk).CopyTo(page.AsSpan(offset));
             }
 
-            var key = a & ~(PageSize - 1);
-            if (!_pages.TryGetValue(key, out var page))
-            {
-                page = new byte[PageSize];
-                _pages[key] = page;
-            }
-
-            page[a & (PageSize - 1)] = source[i];
+            done += chunk;
         }
     }
 
