@@ -89,6 +89,14 @@ internal sealed unsafe class UnicornEngine : IDisposable
         Check("uc_reg_write", UnicornNative.RegWrite(_engine, (int)register, in value));
 
     /// <summary>
+    /// Drops Unicorn's translated code for [begin, end). Unicorn does not notice code
+    /// rewritten through <see cref="Write"/> at an address it has already translated, so
+    /// call this after replacing instructions.
+    /// </summary>
+    public void FlushCode(ulong begin, ulong end) =>
+        Check("uc_ctl(remove cache)", UnicornNative.Control(_engine, UnicornNative.CtlWriteTbRemoveCache, begin, end));
+
+    /// <summary>
     /// Runs exactly one instruction at <paramref name="address"/>. Returns the uc_err code
     /// (0 on success); memory accesses and any exception vector are in <see cref="Accesses"/>
     /// and <see cref="Interrupt"/>.

@@ -78,6 +78,20 @@ public sealed class UnicornEngineTests
     }
 
     [Test]
+    public void Rewritten_code_runs_after_a_flush()
+    {
+        using var uc = Open(UnicornMode.Bits64);
+        uc.Write(Code, [0x48, 0xFF, 0xC0]);
+        uc.Set(UnicornRegister.Rax, 0);
+        uc.Step(Code);
+        uc.Write(Code, [0x48, 0xFF, 0xC8]);
+        uc.FlushCode(Code, Code + 3);
+        uc.Set(UnicornRegister.Rax, 0);
+        Assert.That(uc.Step(Code), Is.Zero);
+        Assert.That(uc.Get(UnicornRegister.Rax), Is.EqualTo(ulong.MaxValue), "DEC ran, not the cached INC");
+    }
+
+    [Test]
     public void Divide_by_zero_reports_vector_0()
     {
         using var uc = Open(UnicornMode.Bits64);

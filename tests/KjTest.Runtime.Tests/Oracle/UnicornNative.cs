@@ -20,6 +20,9 @@ internal static partial class UnicornNative
     /// <summary>UC_CTL_WRITE(UC_CTL_CPU_MODEL, 1).</summary>
     public const int CtlWriteCpuModel = 0x44000007;
 
+    /// <summary>UC_CTL_WRITE(UC_CTL_TB_REMOVE_CACHE, 2): drop the translated blocks covering [begin, end).</summary>
+    public const int CtlWriteTbRemoveCache = 0x48000009;
+
     [LibraryImport(Library, EntryPoint = "uc_version")]
     public static partial uint Version(out uint major, out uint minor);
 
@@ -31,6 +34,9 @@ internal static partial class UnicornNative
 
     [LibraryImport(Library, EntryPoint = "uc_ctl")]
     public static partial int Control(nint engine, int control, int argument);
+
+    [LibraryImport(Library, EntryPoint = "uc_ctl")]
+    public static partial int Control(nint engine, int control, ulong begin, ulong end);
 
     [LibraryImport(Library, EntryPoint = "uc_strerror")]
     public static partial nint StrError(int code);
