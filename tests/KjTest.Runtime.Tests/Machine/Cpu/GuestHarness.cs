@@ -1,0 +1,52 @@
+using Iced.Intel;
+using KjTest.Runtime.Machine;
+using KjTest.Runtime.Machine.Cpu;
+
+namespace KjTest.Runtime.Tests.Machine.Cpu;
+
+/// <summary>Builds small machines, assembles guest code with Iced and runs it to HLT.</summary>
+internal static class GuestHarness
+{
+    public const ulong CodeAddress = 0x10_0000;
+
+    public static X86Machine LongMode(Action<Assembler> code, ulong memory = 64UL << 20)
+    {
+        var machine = new MachineBuilder().WithMemory(memory).Build();
+        MachineSetup.LongMode(machine, CodeAddress);
+        Load(machine, 64, code);
+        return machine;
+    }
+
+    public static X86Machine Protected32(Action<Assembler> code, ulong memory = 64UL << 20)
+    {
+        var machine = new MachineBuilder().WithMemory(memory).Build();
+        MachineSetup.ProtectedMode32(machine, CodeAddress);
+        Load(machine, 32, code);
+        return machine;
+    }
+
+    public static void Load(X86Machine machine, int bitness, Action<Assembler> code, ulong address = CodeAddress)
+    {
+        machine.Load(address, Assemble(bitness, code, address));
+    }
+
+    public static byte[] Assemble(int bitness, Action<Assembler> code, ulong address)
+    {
+        var asm = new Assembler(bitness);
+        code(asm);
+        using var stream = new MemoryStream();
+        asm.Assemble(new StreamCodeWriter(stream), address);
+        return stream.ToArray();
+    }
+
+    public static RunOutcome RunToHalt(X86Machine machine, ulong maxInstructions = 1_000_000)
+    {
+        var outcome = machine.Run(new RunLimits(maxInstructions));
+        Assert.That(outcome.Reason, Is.EqualTo(StopReason.Halted), outcome.ToString());
+        return outcome;
+    }
+
+    public static ulong Rax(this X86Machine m) => m.Cpu.GetGpr(0);
+
+    public static ulong Reg(this X86Machine m, Register r) => m.Cpu.GetRegister(r);
+}
