@@ -49,4 +49,24 @@ internal static class GuestHarness
     public static ulong Rax(this X86Machine m) => m.Cpu.GetGpr(0);
 
     public static ulong Reg(this X86Machine m, Register r) => m.Cpu.GetRegister(r);
+
+    public const ulong IdtAddress = 0x8000;
+
+    /// <summary>Writes a 64-bit interrupt gate (selector 0x08) for <paramref name="vector"/> and points IDTR at the table.</summary>
+    public static void SetGate64(X86Machine m, int vector, ulong handler, int dpl = 0, int ist = 0, bool trap = false)
+    {
+        var type = trap ? 0xFUL : 0xEUL;
+        var low = (handler & 0xFFFF) | (0x08UL << 16) | ((ulong)ist << 32) | (type << 40) | ((ulong)dpl << 45) | (1UL << 47) | ((handler & 0xFFFF_0000) << 32);
+        m.Memory.WriteUInt64(IdtAddress + ((ulong)vector * 16), low);
+        m.Memory.WriteUInt64(IdtAddress + ((ulong)vector * 16) + 8, handler >> 32);
+        m.Cpu.Idtr = new DescriptorTableRegister(IdtAddress, 0xFFF);
+    }
+
+    /// <summary>Writes a 32-bit interrupt gate (selector 0x08) and points IDTR at the table.</summary>
+    public static void SetGate32(X86Machine m, int vector, uint handler, int dpl = 0)
+    {
+        var low = (handler & 0xFFFFUL) | (0x08UL << 16) | (0xEUL << 40) | ((ulong)dpl << 45) | (1UL << 47) | ((ulong)(handler & 0xFFFF_0000) << 32);
+        m.Memory.WriteUInt64(IdtAddress + ((ulong)vector * 8), low);
+        m.Cpu.Idtr = new DescriptorTableRegister(IdtAddress, 0x7FF);
+    }
 }
