@@ -131,9 +131,9 @@ internal static partial class Exec
             case Mnemonic.Iretd: c.InterruptReturn(4); break;
             case Mnemonic.Iretq: c.InterruptReturn(8); break;
             case Mnemonic.Syscall: Syscall(c); break;
-            case Mnemonic.Sysret: Sysret(c, i); break;
+            case Mnemonic.Sysret or Mnemonic.Sysretq: Sysret(c, i); break;
             case Mnemonic.Sysenter: Sysenter(c); break;
-            case Mnemonic.Sysexit: Sysexit(c, i); break;
+            case Mnemonic.Sysexit or Mnemonic.Sysexitq: Sysexit(c, i); break;
             case Mnemonic.Hlt: Hlt(c); break;
             case Mnemonic.Cli: Cli(c); break;
             case Mnemonic.Sti: Sti(c); break;

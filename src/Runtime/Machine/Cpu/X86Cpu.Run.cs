@@ -349,6 +349,10 @@ public sealed partial class X86Cpu
                     || (vector == CpuFault.PF && (IsContributory(second.Vector) || second.Vector == CpuFault.PF));
                 vector = doubleFault ? CpuFault.DF : second.Vector;
                 errorCode = doubleFault ? 0 : second.ErrorCode;
+                if (doubleFault)
+                {
+                    _faultChain.Add(new FaultRecord(CpuFault.DF, 0, RipValue, null));
+                }
             }
         }
     }
