@@ -1,0 +1,219 @@
+using System.Runtime.InteropServices;
+using Iced.Intel;
+
+namespace KjTest.Runtime.Machine.Cpu;
+
+internal static partial class Exec
+{
+    private static int ElementSize(in Instruction i) => i.Mnemonic switch
+    {
+        Mnemonic.Movsb or Mnemonic.Stosb or Mnemonic.Lodsb or Mnemonic.Cmpsb or Mnemonic.Scasb or Mnemonic.Insb or Mnemonic.Outsb => 1,
+        Mnemonic.Movsw or Mnemonic.Stosw or Mnemonic.Lodsw or Mnemonic.Cmpsw or Mnemonic.Scasw or Mnemonic.Insw or Mnemonic.Outsw => 2,
+        Mnemonic.Movsq or Mnemonic.Stosq or Mnemonic.Lodsq or Mnemonic.Cmpsq or Mnemonic.Scasq => 8,
+        _ => 4,
+    };
+
+    private static void StringOp(X86Cpu c, in Instruction i, StringKind kind)
+    {
+        var size = ElementSize(i);
+        var mask = c.AddressMask;
+        var step = (c.FlagsRaw & Cr.FlagDf) != 0 ? (ulong)(-size) : (ulong)size;
+        var repeated = i.HasRepPrefix || i.HasRepnePrefix;
+        var counter = CounterRegister(c);
+        var sourceSegment = kind is StringKind.Movs or StringKind.Lods or StringKind.Cmps or StringKind.Outs ? i.MemorySegment : Register.DS;
+        if (kind is StringKind.Ins or StringKind.Outs)
+        {
+            CheckIoPermission(c);
+        }
+
+        if (!repeated)
+        {
+            StringStep(c, kind, size, step, mask, sourceSegment);
+            return;
+        }
+
+        while ((c.ReadReg(counter) & mask) != 0)
+        {
+            if ((kind is StringKind.Movs or StringKind.Stos) && step == (ulong)size && TryBulk(c, kind, size, mask, sourceSegment, counter))
+            {
+                continue;
+            }
+
+            StringStep(c, kind, size, step, mask, sourceSegment);
+            c.WriteReg(counter, (c.ReadReg(counter) - 1) & mask);
+            if (kind is StringKind.Cmps or StringKind.Scas)
+            {
+                var zf = c.ZeroFlag();
+                if ((i.HasRepePrefix && !zf) || (i.HasRepnePrefix && zf))
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static ulong Advance(X86Cpu c, int reg, ulong step, ulong mask)
+    {
+        var old = c.Gpr[reg];
+        var updated = (old + step) & mask;
+        c.Gpr[reg] = mask == ulong.MaxValue ? updated : mask == 0xFFFF_FFFF ? updated : (old & ~mask) | updated;
+        return old & mask;
+    }
+
+    private static void StringStep(X86Cpu c, StringKind kind, int size, ulong step, ulong mask, Register sourceSegment)
+    {
+        switch (kind)
+        {
+            case StringKind.Movs:
+                {
+                    var v = c.ReadSized(c.SegmentedLinear(sourceSegment, c.Gpr[6] & mask, size), size);
+                    c.WriteSized(c.SegmentedLinear(Register.ES, c.Gpr[7] & mask, size), size, v);
+                    Advance(c, 6, step, mask);
+                    Advance(c, 7, step, mask);
+                    break;
+                }
+
+            case StringKind.Stos:
+                c.WriteSized(c.SegmentedLinear(Register.ES, c.Gpr[7] & mask, size), size, c.Gpr[0] & X86Cpu.SizeMask(size));
+                Advance(c, 7, step, mask);
+                break;
+            case StringKind.Lods:
+                {
+                    var v = c.ReadSized(c.SegmentedLinear(sourceSegment, c.Gpr[6] & mask, size), size);
+                    WriteAccumulator(c, size, v);
+                    Advance(c, 6, step, mask);
+                    break;
+                }
+
+            case StringKind.Cmps:
+                {
+                    var a = c.ReadSized(c.SegmentedLinear(sourceSegment, c.Gpr[6] & mask, size), size);
+                    var b = c.ReadSized(c.SegmentedLinear(Register.ES, c.Gpr[7] & mask, size), size);
+                    c.SetLazy(LazyOp.Sub, a, b, (a - b) & X86Cpu.SizeMask(size), size);
+                    Advance(c, 6, step, mask);
+                    Advance(c, 7, step, mask);
+                    break;
+                }
+
+            case StringKind.Scas:
+                {
+                    var a = c.Gpr[0] & X86Cpu.SizeMask(size);
+                    var b = c.ReadSized(c.SegmentedLinear(Register.ES, c.Gpr[7] & mask, size), size);
+                    c.SetLazy(LazyOp.Sub, a, b, (a - b) & X86Cpu.SizeMask(size), size);
+                    Advance(c, 7, step, mask);
+                    break;
+                }
+
+            case StringKind.Ins:
+                {
+                    var lin = c.SegmentedLinear(Register.ES, c.Gpr[7] & mask, size);
+                    c.ProbeWrite(lin, size);
+                    c.WriteSized(lin, size, c.Bus.In((ushort)c.Gpr[2], size));
+                    Advance(c, 7, step, mask);
+                    break;
+                }
+
+            default:
+                {
+                    var v = c.ReadSized(c.SegmentedLinear(sourceSegment, c.Gpr[6] & mask, size), size);
+                    c.Bus.Out((ushort)c.Gpr[2], size, (uint)v);
+                    Advance(c, 6, step, mask);
+                    break;
+                }
+        }
+    }
+
+    /// <summary>Moves or stores as many whole elements as fit in the current source and destination pages with one span operation.</summary>
+    private static bool TryBulk(X86Cpu c, StringKind kind, int size, ulong mask, Register sourceSegment, Register counter)
+    {
+        var count = c.ReadReg(counter) & mask;
+        var dst = c.Gpr[7] & mask;
+        if (count < 2 || dst + (count * (ulong)size) > mask || (dst & (ulong)(size - 1)) != 0)
+        {
+            return false;
+        }
+
+        var dstLin = c.SegmentedLinear(Register.ES, dst, size);
+        var n = Math.Min(count, (0x1000 - (dstLin & 0xFFF)) / (ulong)size);
+        ulong srcLin = 0;
+        if (kind == StringKind.Movs)
+        {
+            var src = c.Gpr[6] & mask;
+            if ((src & (ulong)(size - 1)) != 0 || src + (count * (ulong)size) > mask)
+            {
+                return false;
+            }
+
+            srcLin = c.SegmentedLinear(sourceSegment, src, size);
+            n = Math.Min(n, (0x1000 - (srcLin & 0xFFF)) / (ulong)size);
+        }
+
+        if (n < 2)
+        {
+            return false;
+        }
+
+        var bytes = (int)n * size;
+        if (c.Bitness != 64)
+        {
+            c.SegmentedLinear(Register.ES, dst, bytes);
+        }
+
+        if (!c.TryGetWriteSpan(dstLin, bytes, out var destination))
+        {
+            return false;
+        }
+
+        if (kind == StringKind.Movs)
+        {
+            if (!c.TryGetReadSpan(srcLin, bytes, out var source) || source.Overlaps(destination))
+            {
+                return false;
+            }
+
+            source.CopyTo(destination);
+            c.Gpr[6] = UpdateIndex(c.Gpr[6], (ulong)bytes, mask);
+        }
+        else
+        {
+            switch (size)
+            {
+                case 1: destination.Fill((byte)c.Gpr[0]); break;
+                case 2: MemoryMarshal.Cast<byte, ushort>(destination).Fill((ushort)c.Gpr[0]); break;
+                case 4: MemoryMarshal.Cast<byte, uint>(destination).Fill((uint)c.Gpr[0]); break;
+                default: MemoryMarshal.Cast<byte, ulong>(destination).Fill(c.Gpr[0]); break;
+            }
+        }
+
+        c.Gpr[7] = UpdateIndex(c.Gpr[7], (ulong)bytes, mask);
+        c.WriteReg(counter, count - n);
+        return true;
+    }
+
+    private static ulong UpdateIndex(ulong old, ulong delta, ulong mask) =>
+        mask == ulong.MaxValue ? old + delta : mask == 0xFFFF_FFFF ? (uint)(old + delta) : (old & ~mask) | ((old + delta) & mask);
+
+    private static void CheckIoPermission(X86Cpu c)
+    {
+        if (c.ProtectedMode && c.CplValue > Iopl(c))
+        {
+            throw CpuFault.Gp();
+        }
+    }
+
+    private static void In(X86Cpu c, in Instruction i)
+    {
+        CheckIoPermission(c);
+        var size = X86Cpu.RegSize(i.Op0Register);
+        var port = i.Op1Kind == OpKind.Register ? (ushort)c.Gpr[2] : i.Immediate8;
+        c.WriteReg(i.Op0Register, c.Bus.In(port, size));
+    }
+
+    private static void Out(X86Cpu c, in Instruction i)
+    {
+        CheckIoPermission(c);
+        var size = X86Cpu.RegSize(i.Op1Register);
+        var port = i.Op0Kind == OpKind.Register ? (ushort)c.Gpr[2] : i.Immediate8;
+        c.Bus.Out(port, size, (uint)c.ReadReg(i.Op1Register));
+    }
+}

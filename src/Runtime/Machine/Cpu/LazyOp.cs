@@ -1,0 +1,14 @@
+namespace KjTest.Runtime.Machine.Cpu;
+
+/// <summary>The operation whose operands and result define the arithmetic flags until they are materialized.</summary>
+internal enum LazyOp
+{
+    None,
+    Add,
+    Adc,
+    Sub,
+    Sbb,
+    Logic,
+    Inc,
+    Dec,
+}
