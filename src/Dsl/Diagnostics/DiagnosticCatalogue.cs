@@ -335,4 +335,7 @@ public static class DiagnosticCatalogue
 
     /// <summary>Parsing stopped after the parser's error limit.</summary>
     public static DiagnosticDescriptor KjtTooManyErrors { get; } = Warning("KJ1214", "too many syntax errors; the rest of the file was not checked");
+
+    /// <summary>Parameter lists nested deeper than the front end reads.</summary>
+    public static DiagnosticDescriptor KjtNestingTooDeep { get; } = Error("KJ1215", "lists nested more than {0} deep");
 }

@@ -12,6 +12,9 @@ namespace KjTest.Dsl.Text;
 /// </summary>
 public sealed class KjtFrontEnd : IScenarioFrontEnd
 {
+    /// <summary>How deep parameter lists may nest; the lowering pass recurses once per level.</summary>
+    public const int MaxListDepth = 32;
+
     /// <summary>Syntax errors reported before the rest of the file is left unchecked.</summary>
     public const int MaxSyntaxErrors = 20;
 
@@ -30,6 +33,11 @@ public sealed class KjtFrontEnd : IScenarioFrontEnd
         {
             var parser = new Parser(Language.Value);
             var tree = parser.Parse(source.Text, source.Path);
+            if (!tree.HasErrors() && tree.Root is not null && TooDeep(source, tree, diagnostics))
+            {
+                return new ParseResult(null, diagnostics.Items, source);
+            }
+
             if (!tree.HasErrors() && tree.Root is not null)
             {
                 var scenario = KjtLowering.Lower(tree.Root, source, diagnostics);
@@ -38,10 +46,10 @@ public sealed class KjtFrontEnd : IScenarioFrontEnd
 
             ReportSyntaxErrors(source, parser, tree, diagnostics);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException
-            or NullReferenceException or FormatException or InvalidCastException or OverflowException or KeyNotFoundException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
         {
-            // A defect of the parser must not take the caller down; it is reported against the file instead.
+            // Irony throws plain exceptions for some internal states; a defect of the parser must
+            // not take the caller down, so it is reported against the file instead.
             diagnostics.Report(DiagnosticCatalogue.KjtParserFailure, SourceSpan.StartOf(source.Path), ex.GetType().Name + ": " + ex.Message);
         }
 
@@ -175,5 +183,26 @@ public sealed class KjtFrontEnd : IScenarioFrontEnd
         }
 
         return changed;
+    }
+
+    /// <summary>Reports lists nested deeper than <see cref="MaxListDepth"/>, which would exhaust the stack of a recursive walk.</summary>
+    private static bool TooDeep(SourceText source, ParseTree tree, DiagnosticBag diagnostics)
+    {
+        var depth = 0;
+        foreach (var token in tree.Tokens)
+        {
+            if (token.Text == "[" && token.Terminal is KeyTerm && ++depth > MaxListDepth)
+            {
+                diagnostics.Report(DiagnosticCatalogue.KjtNestingTooDeep, IronySpans.ToSpan(source, token), MaxListDepth);
+                return true;
+            }
+
+            if (token.Text == "]" && token.Terminal is KeyTerm)
+            {
+                depth--;
+            }
+        }
+
+        return false;
     }
 }

@@ -216,10 +216,15 @@ public sealed class KjtGrammar : Grammar
 
         Root = file;
 
+        // 4. Operators: none; the language has no expressions.
+
         // 5. Punctuation and transient terms.
         MarkPunctuation(",", "=", "==", "|", "[", "]");
         MarkPunctuation(nl);
         MarkTransient(section, step, expectation, expectationLine, ident, value, flag, paramValue, contentOpt, exceptItem);
+
+        // 6. Reserved words: none. An identifier that spells a keyword is read as the keyword only
+        // where the keyword fits, so `memory` is a state class in `preserved cpu, memory`.
 
         // 7. Syntax-error reporting groups.
         AddTermsReportGroup("a kernel setting", "cap_sys_boot", "kexec_load_disabled", "load_limit_reboot", "load_limit_panic",

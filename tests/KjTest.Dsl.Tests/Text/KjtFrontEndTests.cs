@@ -173,4 +173,18 @@ public sealed class KjtFrontEndTests
         Assert.That(steps, Has.Count.EqualTo(2));
         Assert.That(((ExpectStep)steps[0]).Expectations, Has.Count.EqualTo(2));
     }
+
+    [Test]
+    public void Blocks_in_crlf_files_read_as_in_lf_files()
+    {
+        const string lf = "scenario \"s\"\nmemory 0x10 asm \"\"\"\n  nop\n\n  ret\n  \"\"\"\n";
+        var crlf = lf.Replace("\n", "\r\n", StringComparison.Ordinal);
+
+        var fromLf = (AsmContent)Read(lf).Memory[0].Content;
+        var fromCrlf = (AsmContent)Read(crlf).Memory[0].Content;
+
+        Assert.That(fromCrlf.Source.Text, Is.EqualTo(fromLf.Source.Text));
+        Assert.That(fromCrlf.Source.Text, Is.EqualTo("nop\n\nret"));
+        Assert.That(At(crlf, fromCrlf.Source.Map(3, 1, 3)), Is.EqualTo("ret"));
+    }
 }

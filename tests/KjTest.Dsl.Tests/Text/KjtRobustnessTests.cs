@@ -114,4 +114,15 @@ public sealed class KjtRobustnessTests
             AssertExplained(result, text);
         }
     }
+
+    [Test]
+    public void Deeply_nested_lists_are_refused_without_exhausting_the_stack()
+    {
+        var text = "scenario \"deep\"\nsteps\n  fault f p " + new string('[', 20_000) + new string(']', 20_000) + "\n";
+
+        var result = new KjtFrontEnd().Parse(new SourceText("deep.kjt", text));
+
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "KJ1215" }));
+        Assert.That(result.Diagnostics[0].Span.Column, Is.EqualTo(45), "the 33rd bracket");
+    }
 }
