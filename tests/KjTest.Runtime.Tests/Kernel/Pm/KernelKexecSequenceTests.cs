@@ -80,6 +80,23 @@ public class KernelKexecSequenceTests
         yield return Case("4.2 K30 syscore_suspend failure jumps to Enable_irqs", KernelEra.K30, "syscore", null, -EIO,
             "local_irq_enable enable_nonboot_cpus dpm_resume_start ->restore_noirq(0) ->restore_noirq(1) ->restore_noirq(2) ->restore_early(0) ->restore_early(1) ->restore_early(2) "
             + "dpm_resume_end ->restore(0) ->restore(1) ->restore(2) ->complete(2) ->complete(1) ->complete(0) resume_console thaw_processes pm_restore_console unlock_system_sleep", Active);
+        const string ResumeEndK30 = "dpm_resume_end ->restore(0) ->restore(1) ->restore(2) ->complete(2) ->complete(1) ->complete(0) resume_console thaw_processes pm_restore_console unlock_system_sleep";
+        yield return Case("4.2 K30 ->freeze failure leaves devices frozen (B14)", KernelEra.K30, "->freeze", 0, -EIO,
+            "resume_console thaw_processes pm_restore_console unlock_system_sleep", "Prepared Frozen Frozen");
+        yield return Case("4.2 K30 ->freeze_late failure thaws early then resumes devices", KernelEra.K30, "->freeze_late", 0, -EIO, "->thaw_early(1) ->thaw_early(2) " + ResumeEndK30, Active);
+        yield return Case("4.2 K30 ->freeze_noirq failure thaws noirq and early then resumes devices", KernelEra.K30, "->freeze_noirq", 2, -EIO,
+            "->thaw_early(0) ->thaw_early(1) ->thaw_early(2) " + ResumeEndK30, Active);
+        yield return Case("4.2 K30 disable_nonboot_cpus failure jumps to Enable_cpus", KernelEra.K30, "cpus", null, -EIO,
+            "enable_nonboot_cpus dpm_resume_start ->restore_noirq(0) ->restore_noirq(1) ->restore_noirq(2) ->restore_early(0) ->restore_early(1) ->restore_early(2) " + ResumeEndK30, Active);
+        yield return Case("4.3 K614 freeze_processes failure is EBUSY", KernelEra.K614, "freeze_processes", null, -KernelErrno.EBUSY, "pm_restore_console", Active);
+        yield return Case("4.3 K614 syscore_suspend failure jumps to Enable_irqs", KernelEra.K614, "syscore", null, -EIO,
+            "local_irq_enable suspend_enable_secondary_cpus " + ResumeStartCur.Replace("console_resume_all", "resume_console", StringComparison.Ordinal), Active);
+        yield return Case("4.1 K27 freeze_processes failure is EBUSY and releases pm_mutex", KernelEra.K27, "freeze_processes", null, -KernelErrno.EBUSY, "pm_restore_console mutex_unlock(&pm_mutex)", Active);
+        yield return Case("4.1 K27 ->prepare failure leaves earlier devices prepared (B14)", KernelEra.K27, "->prepare", 1, -EIO,
+            "resume_console thaw_processes pm_restore_console mutex_unlock(&pm_mutex)", "Prepared Active Active");
+        yield return Case("4.1 K27 sysdev_suspend failure leaves the noirq devices as they are (inferred)", KernelEra.K27, "syscore", null, -EIO,
+            "local_irq_enable device_pm_unlock enable_nonboot_cpus device_resume resume_console thaw_processes pm_restore_console mutex_unlock(&pm_mutex)",
+            "FrozenNoirq FrozenNoirq FrozenNoirq");
         yield return Case("4.1 K27 device_suspend failure jumps to Resume_console (B14)", KernelEra.K27, "->freeze", 2, -EIO,
             "resume_console thaw_processes pm_restore_console mutex_unlock(&pm_mutex)", "Prepared Prepared Prepared");
         yield return Case("4.1 K27 disable_nonboot_cpus failure resumes devices", KernelEra.K27, "cpus", null, -EIO,
