@@ -26,6 +26,14 @@ public sealed partial class KernelModel
         LoadLimitPanic = config.LoadLimitPanic;
     }
 
+    /// <summary>
+    /// A kernel over <paramref name="memory"/> whose page allocator holds every free RAM page of <paramref name="config"/>
+    /// except <paramref name="occupiedPages"/> (the pages the kernel's own state uses), in descending order or, with
+    /// <paramref name="shuffleSeed"/>, in a seeded shuffled order.
+    /// </summary>
+    public static KernelModel Create(KernelConfig config, IPhysicalMemory memory, IEnumerable<ulong> occupiedPages, ulong? shuffleSeed = null) =>
+        new(config, memory, KernelPageAllocator.FromConfig(config, occupiedPages, shuffleSeed));
+
     /// <summary>The kernel's configuration.</summary>
     public KernelConfig Config { get; }
 
