@@ -27,6 +27,9 @@ public static class KernelErrno
     /// <summary>No such device.</summary>
     public const int ENODEV = 19;
 
+    /// <summary>Resource deadlock would occur.</summary>
+    public const int EDEADLK = 35;
+
     /// <summary>Invalid argument.</summary>
     public const int EINVAL = 22;
 
@@ -40,7 +43,7 @@ public static class KernelErrno
     {
         [EPERM] = nameof(EPERM), [EINTR] = nameof(EINTR), [EAGAIN] = nameof(EAGAIN), [ENOMEM] = nameof(ENOMEM),
         [EACCES] = nameof(EACCES), [EFAULT] = nameof(EFAULT), [EBUSY] = nameof(EBUSY), [ENODEV] = nameof(ENODEV),
-        [EINVAL] = nameof(EINVAL), [EOPNOTSUPP] = nameof(EOPNOTSUPP), [EADDRNOTAVAIL] = nameof(EADDRNOTAVAIL),
+        [EINVAL] = nameof(EINVAL), [EDEADLK] = nameof(EDEADLK), [EOPNOTSUPP] = nameof(EOPNOTSUPP), [EADDRNOTAVAIL] = nameof(EADDRNOTAVAIL),
     };
 
     /// <summary>The name of a positive errno number ("EINVAL"), "0" for success, or the decimal number when unnamed.</summary>

@@ -26,6 +26,14 @@ public sealed partial class KernelModel
         LoadLimitPanic = config.LoadLimitPanic;
     }
 
+    /// <summary>
+    /// A kernel over <paramref name="memory"/> whose page allocator holds every free RAM page of <paramref name="config"/>
+    /// except <paramref name="occupiedPages"/> (the pages the kernel's own state uses), in descending order or, with
+    /// <paramref name="shuffleSeed"/>, in a seeded shuffled order.
+    /// </summary>
+    public static KernelModel Create(KernelConfig config, IPhysicalMemory memory, IEnumerable<ulong> occupiedPages, ulong? shuffleSeed = null) =>
+        new(config, memory, KernelPageAllocator.FromConfig(config, occupiedPages, shuffleSeed));
+
     /// <summary>The kernel's configuration.</summary>
     public KernelConfig Config { get; }
 
@@ -78,6 +86,13 @@ public sealed partial class KernelModel
     /// <c>kexec_load(entry, nr_segments, segments, flags)</c>: the checks of reference 2.3 in the order and with the errno
     /// of the configured era, then the kimage built in guest RAM and installed.
     /// </summary>
+    /// <remarks>
+    /// On i386 every argument is an <c>unsigned long</c>, so the upper 32 bits of the values given are dropped.
+    /// Not modelled: row 11 (kmalloc of struct kimage), row 19 (accept_memory, a no-op without TDX/SNP), row 24
+    /// (vmcoreinfo copy) and the architecture part of row 23 other than <see cref="MachineKexecPrepare"/>.
+    /// K27 and K30 copy the segment array under the lock (for crash loads after the entry check), as
+    /// do_kimage_alloc did; K30's compat entry checks the arch and count and copies before the capability check.
+    /// </remarks>
     public KexecLoadResult KexecLoad(ulong entry, ulong nrSegments, IKexecSegmentSource source, ulong flags)
     {
         var mask = _limits.WordMask;

@@ -405,6 +405,22 @@ public class KimageBuildTests
         Assert.That(bed.Kernel.NormalImage!.Start, Is.EqualTo(0x3FFF123));
     }
 
+    [Test]
+    public void Create_keeps_the_kernels_own_pages_out_of_the_kimage()
+    {
+        var config = NoCrash();
+        var memory = new SparsePhysicalMemory(Top);
+        var kernel = KernelModel.Create(config, memory, [Top - 0x1000, Top - 0x2000]);
+
+        var layout = kernel.KexecLoad(0x100000, [Segment(0x1000000, 0x1000)], P).Layout!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(layout.ControlPages, Is.EqualTo(new[] { Top - 0x3000 }));
+            Assert.That(kernel.Allocator.Manages(Top - 0x1000), Is.False);
+        });
+    }
+
     private static bool SameLayout(KimageLayout a, KimageLayout b) =>
         a.Head == b.Head && a.Start == b.Start && a.Pages.SequenceEqual(b.Pages) && a.IndirectionPages.SequenceEqual(b.IndirectionPages)
         && a.ControlPages.SequenceEqual(b.ControlPages) && a.SwapPage == b.SwapPage;

@@ -1,0 +1,173 @@
+namespace KjTest.Runtime.Kernel.Pm;
+
+/// <summary>
+/// The preserve-context half of <c>kernel_kexec()</c> for one era, as data (the suspend steps with their failure
+/// labels, the resume steps with their labels) and the logic that runs it: the suspend half in order, then
+/// <c>machine_kexec</c>, then the mirror-image resume; on a failure, a jump to the step's label and the rest of the
+/// resume half from there, which is exactly Linux's rollback, including its gap: a <c>dpm_suspend_start</c> failure
+/// jumps to Resume_console and never calls <c>dpm_resume_end</c>, so devices frozen before the failure stay frozen (B14).
+/// </summary>
+public sealed class KernelKexecSequence
+{
+    private const string ResumeConsole = "Resume_console";
+    private const string RestoreConsole = "Restore_console";
+    private const string ResumeDevices = "Resume_devices";
+    private const string EnableIrqs = "Enable_irqs";
+    private const string EnableCpus = "Enable_cpus";
+
+    private KernelKexecSequence(KernelEra era, IReadOnlyList<PmSuspendStep> suspend, IReadOnlyList<PmResumeStep> resume)
+    {
+        Era = era;
+        Suspend = suspend;
+        Resume = resume;
+    }
+
+    /// <summary>The era this table follows.</summary>
+    public KernelEra Era { get; }
+
+    /// <summary>The suspend half, in order; <c>machine_kexec</c> follows the last step.</summary>
+    public IReadOnlyList<PmSuspendStep> Suspend { get; }
+
+    /// <summary>The resume half, in order, run in full after <c>machine_kexec</c> returns.</summary>
+    public IReadOnlyList<PmResumeStep> Resume { get; }
+
+    /// <summary>The table of <paramref name="era"/> (reference 4.1 for K27, 4.2 for K30, 4.3 for K614 and CUR).</summary>
+    public static KernelKexecSequence For(KernelEra era) => era switch
+    {
+        KernelEra.K27 => new(era,
+        [
+            new(KernelKexecStep.LockSleep, "mutex_lock(&pm_mutex)"),
+            new(KernelKexecStep.PrepareConsole, "pm_prepare_console"),
+            new(KernelKexecStep.FreezeProcesses, "freeze_processes", RestoreConsole),
+            new(KernelKexecStep.SuspendConsole, "suspend_console"),
+            new(KernelKexecStep.DpmSuspendStart, "device_suspend", ResumeConsole),
+            new(KernelKexecStep.DisableCpus, "disable_nonboot_cpus", ResumeDevices),
+            new(KernelKexecStep.DevicePmLock, "device_pm_lock"),
+            new(KernelKexecStep.IrqDisable, "local_irq_disable"),
+            new(KernelKexecStep.DevicePowerDown, "device_power_down", EnableIrqs),
+        ],
+        [
+            new(null, KernelKexecStep.DevicePowerUp, "device_power_up"),
+            new(EnableIrqs, KernelKexecStep.IrqEnable, "local_irq_enable"),
+            new(null, KernelKexecStep.DevicePmUnlock, "device_pm_unlock"),
+            new(null, KernelKexecStep.EnableCpus, "enable_nonboot_cpus"),
+            new(ResumeDevices, KernelKexecStep.DpmResumeEnd, "device_resume"),
+            new(ResumeConsole, KernelKexecStep.ResumeConsole, "resume_console"),
+            new(null, KernelKexecStep.ThawProcesses, "thaw_processes"),
+            new(RestoreConsole, KernelKexecStep.RestoreConsole, "pm_restore_console"),
+            new(null, KernelKexecStep.UnlockSleep, "mutex_unlock(&pm_mutex)"),
+        ]),
+        KernelEra.K30 => new(era,
+        [
+            new(KernelKexecStep.LockSleep, "lock_system_sleep"),
+            new(KernelKexecStep.PrepareConsole, "pm_prepare_console"),
+            new(KernelKexecStep.FreezeProcesses, "freeze_processes", RestoreConsole),
+            new(KernelKexecStep.SuspendConsole, "suspend_console"),
+            new(KernelKexecStep.DpmSuspendStart, "dpm_suspend_start", ResumeConsole),
+            new(KernelKexecStep.DpmSuspendEnd, "dpm_suspend_end", ResumeDevices),
+            new(KernelKexecStep.DisableCpus, "disable_nonboot_cpus", EnableCpus),
+            new(KernelKexecStep.IrqDisable, "local_irq_disable"),
+            new(KernelKexecStep.SyscoreSuspend, "syscore_suspend", EnableIrqs),
+        ],
+        [
+            new(null, KernelKexecStep.SyscoreResume, "syscore_resume"),
+            new(EnableIrqs, KernelKexecStep.IrqEnable, "local_irq_enable"),
+            new(EnableCpus, KernelKexecStep.EnableCpus, "enable_nonboot_cpus"),
+            new(null, KernelKexecStep.DpmResumeStart, "dpm_resume_start"),
+            new(ResumeDevices, KernelKexecStep.DpmResumeEnd, "dpm_resume_end"),
+            new(ResumeConsole, KernelKexecStep.ResumeConsole, "resume_console"),
+            new(null, KernelKexecStep.ThawProcesses, "thaw_processes"),
+            new(RestoreConsole, KernelKexecStep.RestoreConsole, "pm_restore_console"),
+            new(null, KernelKexecStep.UnlockSleep, "unlock_system_sleep"),
+        ]),
+        _ => new(era,
+        [
+            new(KernelKexecStep.PrepareConsole, "pm_prepare_console"),
+            new(KernelKexecStep.FreezeProcesses, "freeze_processes", RestoreConsole),
+            new(KernelKexecStep.SuspendConsole, era == KernelEra.Cur ? "console_suspend_all" : "suspend_console"),
+            new(KernelKexecStep.DpmSuspendStart, "dpm_suspend_start", ResumeConsole),
+            new(KernelKexecStep.DpmSuspendEnd, "dpm_suspend_end", ResumeDevices),
+            new(KernelKexecStep.DisableCpus, "suspend_disable_secondary_cpus", EnableCpus),
+            new(KernelKexecStep.IrqDisable, "local_irq_disable"),
+            new(KernelKexecStep.SyscoreSuspend, "syscore_suspend", EnableIrqs),
+            new(KernelKexecStep.KmsgDump, "kmsg_dump"),
+        ],
+        [
+            new(null, KernelKexecStep.SyscoreResume, "syscore_resume"),
+            new(EnableIrqs, KernelKexecStep.IrqEnable, "local_irq_enable"),
+            new(EnableCpus, KernelKexecStep.EnableCpus, "suspend_enable_secondary_cpus"),
+            new(null, KernelKexecStep.DpmResumeStart, "dpm_resume_start"),
+            new(ResumeDevices, KernelKexecStep.DpmResumeEnd, "dpm_resume_end"),
+            new(ResumeConsole, KernelKexecStep.ResumeConsole, era == KernelEra.Cur ? "console_resume_all" : "resume_console"),
+            new(null, KernelKexecStep.ThawProcesses, "thaw_processes"),
+            new(RestoreConsole, KernelKexecStep.RestoreConsole, "pm_restore_console"),
+        ]),
+    };
+
+    /// <summary>
+    /// Runs the sequence. <paramref name="machineKexec"/> is called once the suspend half succeeded; when it does not
+    /// return, neither does the sequence. <paramref name="sleepLockDeadlocks"/> makes the K30 <c>lock_system_sleep</c>
+    /// block for ever (B9).
+    /// </summary>
+    public KernelKexecResult Run(IDevicePm devices, ISystemPm system, Func<MachineKexecResult> machineKexec, bool sleepLockDeadlocks = false)
+    {
+        var run = new PmRun(devices, system);
+        var error = 0;
+        string? jumpTo = null;
+        foreach (var step in Suspend)
+        {
+            if (step.Step == KernelKexecStep.LockSleep && sleepLockDeadlocks)
+            {
+                run.Trace.Add(new PmCall(step.Name, null, KernelErrno.EDEADLK));
+                return run.Result(0, KernelKexecOutcome.Deadlocked);
+            }
+
+            var result = run.Do(step.Step, step.Name);
+            if (result != 0 && step.OnFailure is not null)
+            {
+                error = step.Step == KernelKexecStep.FreezeProcesses ? KernelErrno.EBUSY : result;
+                jumpTo = step.OnFailure;
+                break;
+            }
+        }
+
+        var from = 0;
+        if (jumpTo is null)
+        {
+            var back = machineKexec();
+            run.Trace.Add(new PmCall("machine_kexec", null, 0));
+            if (!back.Returned)
+            {
+                return run.Result(0, KernelKexecOutcome.NeverReturned);
+            }
+        }
+        else
+        {
+            from = Resume.Select((s, i) => (s, i)).First(p => p.s.Label == jumpTo).i;
+        }
+
+        for (var i = from; i < Resume.Count; i++)
+        {
+            run.Do(Resume[i].Step, Resume[i].Name);
+        }
+
+        return run.Result(-error, KernelKexecOutcome.Returned);
+    }
+
+    /// <summary>
+    /// The path of an image without preserve_context (or a kernel without CONFIG_KEXEC_JUMP): shut down and
+    /// <c>machine_kexec</c>, which does not return.
+    /// </summary>
+    public static KernelKexecResult RunPlain(IDevicePm devices, ISystemPm system, Func<MachineKexecResult> machineKexec)
+    {
+        var run = new PmRun(devices, system);
+        foreach (var name in new[] { "kernel_restart_prepare", "migrate_to_reboot_cpu", "syscore_shutdown", "machine_shutdown", "kmsg_dump" })
+        {
+            run.Trace.Add(new PmCall(name, null, 0));
+        }
+
+        machineKexec();
+        run.Trace.Add(new PmCall("machine_kexec", null, 0));
+        return run.Result(0, KernelKexecOutcome.NeverReturned);
+    }
+}
