@@ -13,18 +13,19 @@ internal sealed partial class ScenarioCheck
 
     private void MemoryMap()
     {
-        var regions = _scenario.Machine.MemoryMap;
-        for (var i = 0; i < regions.Count; i++)
+        // Sorted by start, a range overlaps an earlier one exactly when it starts before the furthest end so far.
+        MemoryRegion? furthest = null;
+        foreach (var region in _scenario.Machine.MemoryMap.OrderBy(r => r.Range.Start.Value).ThenBy(r => r.Span.Offset))
         {
-            for (var j = 0; j < i; j++)
+            var range = region.Range;
+            if (furthest is not null && range.Start.Value < furthest.Range.End && range.Size.Value > 0)
             {
-                var a = regions[i].Range;
-                var b = regions[j].Range;
-                if (a.Start.Value < b.End && b.Start.Value < a.End)
-                {
-                    _diagnostics.Report(DiagnosticCatalogue.OverlappingRegions, regions[i].Span, a.Start.Value, a.End, regions[j].Span.Line);
-                    break;
-                }
+                _diagnostics.Report(DiagnosticCatalogue.OverlappingRegions, region.Span, range.Start.Value, range.End, furthest.Span.Line);
+            }
+
+            if (furthest is null || range.End > furthest.Range.End)
+            {
+                furthest = region;
             }
         }
     }
@@ -71,7 +72,10 @@ internal sealed partial class ScenarioCheck
             end = ulong.MaxValue;
         }
 
-        if (!Memory().Exists(r => r.Start <= start && end <= r.End))
+        var memory = Memory();
+        var index = memory.BinarySearch((start, ulong.MaxValue), Comparer<(ulong Start, ulong End)>.Create((x, y) => x.Start.CompareTo(y.Start)));
+        var containing = index >= 0 ? index : ~index - 1;
+        if (containing < 0 || end > memory[containing].End)
         {
             _diagnostics.Report(DiagnosticCatalogue.OutsideRam, span, what, start, end, MemoryDescription());
         }

@@ -22,6 +22,12 @@ internal sealed partial class ScenarioCheck
             {
                 case LoadStep load:
                     ImageReference(load.Image);
+                    if (load.Entry is { Value.Symbol: { } label } entry && _images.TryGetValue(load.Image.Value, out var loaded)
+                        && loaded.Elf is null && !loaded.Segments.Any(s => s.Content is AsmContent))
+                    {
+                        _diagnostics.Report(DiagnosticCatalogue.LabelWithoutAssembly, entry.Span, label, loaded.Name.Value);
+                    }
+
                     var crash = Flags(load.Flags);
                     var ok = Result(load.Expect);
                     if (ok && !crash)
@@ -160,6 +166,10 @@ internal sealed partial class ScenarioCheck
                 if (console.Device is { } device)
                 {
                     DeviceReference(device);
+                    if (_devices.TryGetValue(device.Value, out var spec) && DeviceTypes.Find(spec.Type.Value) is { Name: not ("uart16550" or "debugcon") } type)
+                    {
+                        _diagnostics.Report(DiagnosticCatalogue.NotAConsoleDevice, device.Span, device.Value, type.Name);
+                    }
                 }
 
                 break;

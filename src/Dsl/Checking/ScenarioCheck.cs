@@ -157,6 +157,11 @@ internal sealed partial class ScenarioCheck
                 _diagnostics.Report(DiagnosticCatalogue.ImageContentShape, image.Name.Span, image.Name.Value);
             }
 
+            if (image.Entry is { Value.Symbol: { } label } entry && image.Elf is null && !image.Segments.Any(s => s.Content is AsmContent))
+            {
+                _diagnostics.Report(DiagnosticCatalogue.LabelWithoutAssembly, entry.Span, label, image.Name.Value);
+            }
+
             foreach (var segment in image.Segments)
             {
                 if (segment.Content is FillContent fill && fill.Size.Value > 1ul << 32)

@@ -338,4 +338,10 @@ public static class DiagnosticCatalogue
 
     /// <summary>Parameter lists nested deeper than the front end reads.</summary>
     public static DiagnosticDescriptor KjtNestingTooDeep { get; } = Error("KJ1215", "lists nested more than {0} deep");
+
+    /// <summary>An entry label on an image that has no assembly to define it.</summary>
+    public static DiagnosticDescriptor LabelWithoutAssembly { get; } = Error("KJ1533", "entry label '{0}' needs image '{1}' to have an assembly segment that defines it");
+
+    /// <summary>A console expectation naming a device that produces no console output.</summary>
+    public static DiagnosticDescriptor NotAConsoleDevice { get; } = Error("KJ1534", "device '{0}' ({1}) produces no console output; console devices are uart16550 and debugcon");
 }

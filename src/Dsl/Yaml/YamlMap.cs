@@ -8,14 +8,18 @@ namespace KjTest.Dsl.Yaml;
 /// </summary>
 internal sealed class YamlMap
 {
-    private readonly Dictionary<string, YamlTreeEntry> _byKey = new(StringComparer.Ordinal);
-    private readonly List<(YamlTreeScalar Key, YamlTreeNode Value)> _entries = [];
+    /// <summary>Mappings with more keys than this get a dictionary; smaller ones are scanned, which allocates less.</summary>
+    private const int ScanLimit = 8;
+
+    private readonly List<(YamlTreeScalar Key, YamlTreeNode Value)> _entries;
+    private Dictionary<string, int>? _index;
 
     /// <summary>Checks <paramref name="mapping"/>; <paramref name="allowedKeys"/> null means any key is valid.</summary>
     public YamlMap(YamlTreeMapping mapping, string place, IReadOnlyList<string>? allowedKeys, DiagnosticBag diagnostics)
     {
         Node = mapping;
         Place = place;
+        _entries = new List<(YamlTreeScalar Key, YamlTreeNode Value)>(mapping.Entries.Count);
         foreach (var entry in mapping.Entries)
         {
             if (entry.Key is not YamlTreeScalar key)
@@ -24,9 +28,9 @@ internal sealed class YamlMap
                 continue;
             }
 
-            if (_byKey.TryGetValue(key.Value, out var first))
+            if (IndexOf(key.Value) is var first and >= 0)
             {
-                diagnostics.Report(DiagnosticCatalogue.DuplicateKey, key.Span, key.Value, first.Key.Span.Line);
+                diagnostics.Report(DiagnosticCatalogue.DuplicateKey, key.Span, key.Value, _entries[first].Key.Span.Line);
                 continue;
             }
 
@@ -36,8 +40,19 @@ internal sealed class YamlMap
                 continue;
             }
 
-            _byKey[key.Value] = entry;
             _entries.Add((key, entry.Value));
+            if (_index is not null)
+            {
+                _index[key.Value] = _entries.Count - 1;
+            }
+            else if (_entries.Count > ScanLimit)
+            {
+                _index = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < _entries.Count; i++)
+                {
+                    _index[_entries[i].Key.Value] = i;
+                }
+            }
         }
     }
 
@@ -51,11 +66,29 @@ internal sealed class YamlMap
     public IReadOnlyList<(YamlTreeScalar Key, YamlTreeNode Value)> Entries => _entries;
 
     /// <summary>True when the key was written (and is valid here).</summary>
-    public bool Has(string key) => _byKey.ContainsKey(key);
+    public bool Has(string key) => IndexOf(key) >= 0;
 
     /// <summary>The value of a key, or null.</summary>
-    public YamlTreeNode? this[string key] => _byKey.TryGetValue(key, out var entry) ? entry.Value : null;
+    public YamlTreeNode? this[string key] => IndexOf(key) is var i and >= 0 ? _entries[i].Value : null;
 
     /// <summary>The key node of a key, or null.</summary>
-    public YamlTreeScalar? KeyOf(string key) => _byKey.TryGetValue(key, out var entry) ? (YamlTreeScalar)entry.Key : null;
+    public YamlTreeScalar? KeyOf(string key) => IndexOf(key) is var i and >= 0 ? _entries[i].Key : null;
+
+    private int IndexOf(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var found) ? found : -1;
+        }
+
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

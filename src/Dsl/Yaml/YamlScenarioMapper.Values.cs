@@ -237,6 +237,19 @@ internal sealed partial class YamlScenarioMapper
                 origins.Add(new TextOrigin(0, fileLine, column));
             }
 
+            if (indentColumn == 0)
+            {
+                // Folded text does not match file lines; take the block's indentation from its first non-blank line.
+                for (var line = scalar.Span.Line + 1; line <= _source.LineCount && indentColumn == 0; line++)
+                {
+                    var written = _source.LineText(line);
+                    if (written.Trim().Length > 0)
+                    {
+                        indentColumn = written.Length - written.TrimStart(' ').Length + 1;
+                    }
+                }
+            }
+
             indentColumn = Math.Max(1, indentColumn);
             for (var i = 0; i < origins.Count; i++)
             {

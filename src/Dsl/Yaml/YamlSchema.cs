@@ -29,7 +29,7 @@ public static class YamlSchema
             ["name"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
             ["errno"] = Enum([Errno.Ok, .. Errno.Names.Keys]),
             ["errnoName"] = Enum([.. Errno.Names.Keys]),
-            ["flag"] = new JsonObject { ["anyOf"] = Arr(Enum([.. KexecFlags.Names.Keys, .. KexecFlags.Names.Keys.Select(k => "KEXEC_" + k)]), Ref("number")) },
+            ["flag"] = new JsonObject { ["anyOf"] = Arr(Enum(FlagSpellings()), Ref("number")) },
             ["register"] = new JsonObject { ["anyOf"] = Arr(Enum([.. Registers.Names]), Pattern("^msr\\.0x[0-9a-fA-F]+$"), Pattern("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_.]+$")) },
             ["era"] = Enum([.. Words.Eras.Keys]),
             ["range"] = Object(Props(("start", Ref("number")), ("size", Ref("size"))), "start", "size"),
@@ -84,6 +84,18 @@ public static class YamlSchema
     {
         var units = string.Join("|", SizeSyntax.Units.Keys.OrderByDescending(u => u.Length));
         return "^(0[xX][0-9a-fA-F](_?[0-9a-fA-F])*|[0-9](_?[0-9])*) ?(" + units + ")?$";
+    }
+
+    /// <summary>Flag names as the reader accepts them: upper or lower case, with or without KEXEC_.</summary>
+    private static IEnumerable<string> FlagSpellings()
+    {
+        foreach (var name in KexecFlags.Names.Keys)
+        {
+            yield return name;
+            yield return "KEXEC_" + name;
+            yield return name.ToLowerInvariant();
+            yield return "kexec_" + name.ToLowerInvariant();
+        }
     }
 
     private static JsonObject Number() =>
@@ -216,7 +228,7 @@ public static class YamlSchema
         ParameterType.Register => Ref("register"),
         ParameterType.Errno => Ref("errnoName"),
         ParameterType.Bytes => Pattern("^([0-9a-fA-F]{2}\\s*)+$"),
-        ParameterType.RegisterList => OneOrMany(Ref("register")),
+        ParameterType.RegisterList => OneOrMany(new JsonObject { ["type"] = "string" }),
         _ => Ref("text"),
     };
 
@@ -232,7 +244,7 @@ public static class YamlSchema
                 OneOrMany(classes),
                 Object(Props(
                     ("classes", new JsonObject { ["anyOf"] = Arr(new JsonObject { ["const"] = "all" }, OneOrMany(classes.DeepClone())) }),
-                    ("except", OneOrMany(Ref("register"))),
+                    ("except", OneOrMany(new JsonObject { ["type"] = "string", ["description"] = "a register, device.register or device" })),
                     ("except_memory", OneOrMany(Ref("range"))),
                     ("masks", Registers128())))),
         };

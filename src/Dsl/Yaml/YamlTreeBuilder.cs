@@ -17,7 +17,7 @@ internal static class YamlTreeBuilder
     public static YamlTreeNode? Build(SourceText source, DiagnosticBag diagnostics)
     {
         var parser = new Parser(new StringReader(source.Text));
-        var stack = new Stack<Frame>();
+        var stack = new Stack<YamlTreeFrame>();
         YamlTreeNode? root = null;
         var documents = 0;
         var lastEnd = Mark.Empty;
@@ -55,7 +55,7 @@ internal static class YamlTreeBuilder
                             return null;
                         }
 
-                        stack.Push(new Frame(current.Start, current is MappingStart));
+                        stack.Push(new YamlTreeFrame(current.Start, current is MappingStart));
                         break;
                     case SequenceEnd or MappingEnd:
                         var frame = stack.Pop();
@@ -131,7 +131,7 @@ internal static class YamlTreeBuilder
         return message.Length == 0 ? "invalid YAML" : char.ToLowerInvariant(message[0]) + message[1..];
     }
 
-    private static void Add(Stack<Frame> stack, YamlTreeNode node, ref YamlTreeNode? root)
+    private static void Add(Stack<YamlTreeFrame> stack, YamlTreeNode node, ref YamlTreeNode? root)
     {
         if (stack.Count == 0)
         {
@@ -151,14 +151,5 @@ internal static class YamlTreeBuilder
         }
 
         return entries;
-    }
-
-    private sealed class Frame(Mark start, bool isMapping)
-    {
-        public Mark Start { get; } = start;
-
-        public bool IsMapping { get; } = isMapping;
-
-        public List<YamlTreeNode> Items { get; } = [];
     }
 }

@@ -41,7 +41,7 @@ public static class YamlWriter
 
         if (scenario.Seed is { } seed)
         {
-            Entry(lines, "seed", Number(seed.Value));
+            Entry(lines, "seed", Count(seed.Value));
         }
 
         Limits(lines, scenario.Limits);
@@ -98,12 +98,12 @@ public static class YamlWriter
         var l = new List<string>();
         if (limits.MaxInstructions is { } max)
         {
-            Entry(l, "max_instructions", Number(max.Value));
+            Entry(l, "max_instructions", Count(max.Value));
         }
 
         if (limits.TimeoutMilliseconds is { } timeout)
         {
-            Entry(l, "timeout_ms", Number(timeout.Value));
+            Entry(l, "timeout_ms", Count(timeout.Value));
         }
 
         Entry(lines, "limits", l);
@@ -173,7 +173,7 @@ public static class YamlWriter
             {
                 var l = new List<string>();
                 Entry(l, "first", Number(p.First.Value));
-                Entry(l, "count", Number(p.Count.Value));
+                Entry(l, "count", Count(p.Count.Value));
                 return l;
             })));
         }
@@ -185,7 +185,7 @@ public static class YamlWriter
 
         if (device.Irq is { } irq)
         {
-            Entry(d, "irq", Number(irq.Value));
+            Entry(d, "irq", Count(irq.Value));
         }
 
         if (device.Registers.Count > 0)
@@ -319,7 +319,7 @@ public static class YamlWriter
             case ElfSegmentContent elf:
                 var e = new List<string>();
                 Entry(e, "file", Quote(elf.Path.Value));
-                Entry(e, "index", Number(elf.Index.Value));
+                Entry(e, "index", Count(elf.Index.Value));
                 Entry(lines, "elf", e);
                 break;
         }
@@ -600,6 +600,9 @@ public static class YamlWriter
     private static string SymbolOrNumber(SymbolOrNumber value) => value.Symbol is { } symbol ? Quote(symbol) : Number(value.Number);
 
     private static string Number(UInt128 value) => NumberSyntax.Format(value);
+
+    /// <summary>Counts, limits and line numbers read best in decimal.</summary>
+    private static string Count(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Flow(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
 

@@ -56,6 +56,19 @@ public sealed class EmbeddedTextMappingTests
     }
 
     [Test]
+    public void A_folded_block_maps_to_the_block_indentation()
+    {
+        var yaml = Head + "        asm: >\n          nop\n          ret\nsteps: []\n";
+        var (text, source) = Asm(yaml);
+
+        var span = text.Map(1, 1, 3);
+
+        Assert.That(text.Text, Is.EqualTo("nop ret\n"));
+        Assert.That((span.Line, span.Column), Is.EqualTo((7, 11)));
+        Assert.That(source.Text.Substring(span.Offset, 3), Is.EqualTo("nop"));
+    }
+
+    [Test]
     public void A_quoted_scalar_maps_after_its_opening_quote()
     {
         var yaml = Head + "        asm: \"mov al, 1\"\nsteps: []\n";

@@ -135,7 +135,7 @@ public sealed class YamlFrontEndTests
     {
         var random = new Random(1234);
         var reader = new ScenarioReader([new YamlFrontEnd()]);
-        var checker = new Checking.ScenarioChecker();
+        var checker = new KjTest.Dsl.Checking.ScenarioChecker();
         var samples = Directory.EnumerateFiles(RepoPaths.Scenarios, "*.yaml").Select(File.ReadAllBytes).ToList();
         for (var i = 0; i < 300; i++)
         {

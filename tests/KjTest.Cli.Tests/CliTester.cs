@@ -1,0 +1,31 @@
+using KjTest.Cli.Terminal;
+
+namespace KjTest.Cli.Tests;
+
+/// <summary>Runs <c>kjtest</c> in process with captured, uncoloured output.</summary>
+internal static class CliTester
+{
+    public static CliRun Run(params string[] args)
+    {
+        using var stdout = new StringWriter { NewLine = "\n" };
+        using var stderr = new StringWriter { NewLine = "\n" };
+        var exit = Program.Run(args, new CliOutput(stdout, stderr, Colour: false));
+        return new CliRun(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The folder holding KjTest.sln.</summary>
+    public static string Root { get; } = FindRoot();
+
+    public static string Scenarios => Path.Combine(Root, "scenarios");
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "KjTest.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("KjTest.sln not found above the test directory");
+    }
+}
