@@ -75,6 +75,12 @@ internal sealed class AssemblerPass(
             case AsmStatementKind.Times:
                 {
                     var count = Count(statement);
+                    if (count > 1 && statement.Inner!.Kind == AsmStatementKind.Data && !statement.Inner.Items.Any(item => UsesHere(item.Expr)))
+                    {
+                        RepeatData(statement, count);
+                        break;
+                    }
+
                     for (var i = 0; i < count && !_overflowed; i++)
                     {
                         Execute(statement.Inner!);
@@ -156,12 +162,44 @@ internal sealed class AssemblerPass(
 
         if (_output.Count + (long)bytes.Length > MaximumOutput)
         {
-            _overflowed = true;
-            reporter.Report(DiagnosticCatalogue.AsmBadDirective, statement.Line, statement.Column, statement.Length, statement.Name, $"the image would exceed {MaximumOutput} bytes");
+            ReportOverflow(statement);
             return;
         }
 
         _output.AddRange(bytes);
+    }
+
+    private void ReportOverflow(AsmStatement statement)
+    {
+        _overflowed = true;
+        reporter.Report(DiagnosticCatalogue.AsmBadDirective, statement.Line, statement.Column, statement.Length, statement.Name, $"the image would exceed {MaximumOutput} bytes");
+    }
+
+    private static bool UsesHere(AsmExpr? expr) =>
+        expr is not null && (expr.Kind == AsmExprKind.Here || UsesHere(expr.Left) || UsesHere(expr.Right));
+
+    /// <summary>Data that does not use <c>$</c> is the same in every copy, so it is emitted once and copied.</summary>
+    private void RepeatData(AsmStatement statement, int count)
+    {
+        var start = _output.Count;
+        Execute(statement.Inner!);
+        var size = _output.Count - start;
+        if (size == 0 || _overflowed)
+        {
+            return;
+        }
+
+        if (start + ((long)size * count) > MaximumOutput)
+        {
+            ReportOverflow(statement);
+            return;
+        }
+
+        var copy = _output.GetRange(start, size);
+        for (var i = 1; i < count; i++)
+        {
+            _output.AddRange(copy);
+        }
     }
 
     private int Count(AsmStatement statement)
