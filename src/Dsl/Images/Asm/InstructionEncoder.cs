@@ -16,9 +16,22 @@ internal static class InstructionEncoder
         Code.Mov_Sreg_r32m16, Code.Ltr_r32m16, Code.Lldt_r32m16, Code.Verr_r32m16, Code.Verw_r32m16, Code.Lmsw_r32m16,
     ];
 
+    private static readonly HashSet<string> StringStems = new(StringComparer.OrdinalIgnoreCase) { "movs", "stos", "lods", "scas", "cmps", "ins", "outs" };
+
     public static byte[]? Encode(AsmStatement statement, IReadOnlyList<ResolvedOperand> operands, int bitness, ulong address, AsmReporter reporter)
     {
         var line = statement.Line;
+        var stringSegment = Register.None;
+        if (operands.Count > 0 && StringStems.Contains(statement.Name))
+        {
+            if (!ToImplicitStringForm(ref statement, operands, reporter, out stringSegment))
+            {
+                return null;
+            }
+
+            operands = [];
+        }
+
         if (!InstructionTable.TryLookup(statement.Name, bitness, out var entry))
         {
             var column = statement.Prefixes.Count > 0 ? statement.Prefixes[^1].EndColumn + 1 : statement.Column;
@@ -67,12 +80,12 @@ internal static class InstructionEncoder
             }
 
             var instruction = new Instruction { Code = code };
-            if (!Build(ref instruction, op, operands, bitness, hasNearBranch, entry.Mnemonic, ref valueFailure))
+            if (!Build(ref instruction, op, operands, bitness, address, hasNearBranch, entry.Mnemonic, ref valueFailure))
             {
                 // xchg is symmetric, and its short accumulator form is listed with the accumulator second.
                 instruction = new Instruction { Code = code };
                 if (entry.Mnemonic != Mnemonic.Xchg || operands.Count != 2
-                    || !Build(ref instruction, op, [operands[1], operands[0]], bitness, hasNearBranch, entry.Mnemonic, ref valueFailure))
+                    || !Build(ref instruction, op, [operands[1], operands[0]], bitness, address, hasNearBranch, entry.Mnemonic, ref valueFailure))
                 {
                     continue;
                 }
@@ -97,6 +110,11 @@ internal static class InstructionEncoder
                         instruction.HasRepePrefix = true;
                         break;
                 }
+            }
+
+            if (stringSegment != Register.None)
+            {
+                instruction.SegmentPrefix = stringSegment;
             }
 
             var bytes = TryEncode(instruction, operands, bitness, address, out var error);
@@ -143,6 +161,50 @@ internal static class InstructionEncoder
         }
 
         return best.Bytes;
+    }
+
+    /// <summary>
+    /// objdump writes string instructions with their implied operands, as in
+    /// <c>rep stos QWORD PTR es:[rdi],rax</c>; they become the sized form (<c>rep stosq</c>).
+    /// </summary>
+    private static bool ToImplicitStringForm(ref AsmStatement statement, IReadOnlyList<ResolvedOperand> operands, AsmReporter reporter, out Register segment)
+    {
+        segment = Register.None;
+        var size = 0;
+        foreach (var operand in operands)
+        {
+            if (operand.Kind == AsmOperandKind.Memory)
+            {
+                var pointer = operand.Base is Register.RDI or Register.EDI or Register.RSI or Register.ESI
+                    && operand.Index == Register.None && operand.Value == 0 && !operand.RipTarget && !operand.RipOffset;
+                if (!pointer)
+                {
+                    reporter.Report(DiagnosticCatalogue.AsmBadMemoryOperand, statement.Line, operand.Syntax.Column, operand.Syntax.Length, "string instructions address only [rdi] and [rsi]");
+                    return false;
+                }
+
+                if (operand.Base is Register.RSI or Register.ESI && operand.Syntax.Segment is not (Register.None or Register.DS))
+                {
+                    segment = operand.Syntax.Segment;
+                }
+
+                size = size == 0 ? operand.Syntax.Size : size;
+            }
+            else if (operand.Kind == AsmOperandKind.Register && operand.Register is Register.AL or Register.AX or Register.EAX or Register.RAX)
+            {
+                size = size == 0 ? operand.Register.GetSize() : size;
+            }
+        }
+
+        var suffix = size switch { 1 => "b", 2 => "w", 4 => "d", 8 => "q", _ => null };
+        if (suffix is null)
+        {
+            reporter.Report(DiagnosticCatalogue.AsmSizeNotSpecified, statement.Line, statement.OperandsColumn, statement.OperandsLength, statement.Name);
+            return false;
+        }
+
+        statement = statement with { Name = statement.Name + suffix };
+        return true;
     }
 
     /// <summary>NASM's short forms: <c>fxch</c> means <c>fxch st1</c>, <c>faddp</c> means <c>faddp st1, st0</c>, <c>aam</c> means <c>aam 10</c>.</summary>
@@ -210,6 +272,7 @@ internal static class InstructionEncoder
         OpCodeInfo op,
         IReadOnlyList<ResolvedOperand> operands,
         int bitness,
+        ulong address,
         bool hasNearBranch,
         Mnemonic mnemonic,
         ref (int Index, int Rank, string What)? valueFailure)
@@ -236,7 +299,7 @@ internal static class InstructionEncoder
         var immediates = 0;
         for (var i = 0; i < kinds.Length; i++)
         {
-            var outcome = Apply(ref instruction, i, kinds[i], operands[i], bitness, hasNearBranch, mnemonic, op, ref immediates, out var rank, out var what);
+            var outcome = Apply(ref instruction, i, kinds[i], operands[i], bitness, address, hasNearBranch, mnemonic, op, ref immediates, out var rank, out var what);
             if (outcome == MatchOutcome.WrongShape)
             {
                 return false;
@@ -344,6 +407,7 @@ internal static class InstructionEncoder
         OpCodeOperandKind kind,
         ResolvedOperand operand,
         int bitness,
+        ulong address,
         bool hasNearBranch,
         Mnemonic mnemonic,
         OpCodeInfo op,
@@ -395,7 +459,7 @@ internal static class InstructionEncoder
                 return MatchOutcome.Fits;
 
             default:
-                return ApplyImmediate(ref instruction, index, kind, operand, bitness, hasNearBranch, op, ref immediates, out rank, out what);
+                return ApplyImmediate(ref instruction, index, kind, operand, address, hasNearBranch, op, ref immediates, out rank, out what);
         }
     }
 
@@ -483,7 +547,7 @@ internal static class InstructionEncoder
         int index,
         OpCodeOperandKind kind,
         ResolvedOperand operand,
-        int bitness,
+        ulong address,
         bool hasNearBranch,
         OpCodeInfo op,
         ref int immediates,
@@ -520,14 +584,16 @@ internal static class InstructionEncoder
                         return MatchOutcome.ValueOutOfRange;
                     }
 
+                    // A target not known yet is assumed nearby, so the first pass never fails on distance.
+                    var target = unresolved ? address : (ulong)value;
                     instruction.SetOpKind(index, wide ? OpKind.NearBranch64 : OpKind.NearBranch32);
                     if (wide)
                     {
-                        instruction.NearBranch64 = unresolved ? 0 : (ulong)value;
+                        instruction.NearBranch64 = target;
                     }
                     else
                     {
-                        instruction.NearBranch32 = unresolved ? 0 : (uint)value;
+                        instruction.NearBranch32 = (uint)target;
                     }
 
                     return MatchOutcome.Fits;
@@ -622,7 +688,6 @@ internal static class InstructionEncoder
             instruction.SetImmediate(index, unresolved ? 0L : value);
         }
 
-        _ = bitness;
         return MatchOutcome.Fits;
     }
 
