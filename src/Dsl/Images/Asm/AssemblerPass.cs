@@ -474,11 +474,11 @@ internal sealed class AssemblerPass(
             }
             else if (firstScale == 1)
             {
-                (baseRegister, index, scale) = (first, second, (int)secondScale);
+                (baseRegister, index, scale) = (first, second, secondScale is 2 or 4 or 8 ? (int)secondScale : 0);
             }
             else if (secondScale == 1)
             {
-                (baseRegister, index, scale) = (second, first, (int)firstScale);
+                (baseRegister, index, scale) = (second, first, firstScale is 2 or 4 or 8 ? (int)firstScale : 0);
             }
             else
             {
