@@ -35,6 +35,13 @@ public class AssemblerBinutilsCrossCheckTests
         "mov rax, qword ptr [rbx+r12*4-0x80]", "add qword ptr [r9+0x7f], 0x7f", "add qword ptr [r9+0x80], 0x80",
         "sub dword ptr [rip+0x1000], -128", "movzx r11d, byte ptr [r14+r15]", "lea r8, [r9+r10*8]", "shl qword ptr [rdi], cl",
         "cmpxchg16b xmmword ptr [rdi]", "enter 16, 0", "leave", "cwde", "cdqe", "cdq", "stc", "clc", "cmc", "int1", "lahf", "sahf",
+        "mov rax, 0xffffffff", "test rax, 1", "movabs rax, 0x1234", "push ax", "mov rax, qword ptr ds:0x12345678",
+        "rep stos qword ptr es:[rdi], rax", "call qword ptr [rip+0x10]", "movss xmm1, dword ptr [rax]", "cvtsi2sd xmm0, rax",
+        "addsd xmm0, qword ptr [rsp+8]", "vmovaps ymm1, ymmword ptr [rcx+32]", "vaddps ymm0, ymm1, ymm2", "prefetcht0 byte ptr [rax]",
+        "clflush byte ptr [rax]", "mfence", "lfence", "sfence", "rdtscp", "rdrand rax", "popcnt rax, rbx", "lzcnt eax, ecx",
+        "tzcnt rax, qword ptr [rdx]", "crc32 eax, byte ptr [rsi]", "bsf ecx, edx", "btr qword ptr [rax], 5", "shld eax, ebx, 4",
+        "shrd rax, rbx, cl", "adc eax, 0x12345", "sbb al, 0xff", "xchg eax, ecx", "xchg ecx, eax", "mov r12b, byte ptr [r13+r14*2]",
+        "l1: jmp l1", "jnz l2", "nop", "l2: loop l1", "jrcxz l1", "call l1", "jmp l3", "jle l3", "l3: ret",
     ];
 
     private static readonly string[] Lines32 =
@@ -44,6 +51,7 @@ public class AssemblerBinutilsCrossCheckTests
         "push dword ptr [eax]", "inc eax", "dec ecx", "pushad", "popfd", "iretd", "jmp 0x08:0x1234", "jmp fword ptr [eax]", "lgdt [eax]",
         "rep movsd", "rep stosb", "int 0x80", "add esp, 4", "fld qword ptr [eax]", "lea esi, [esi*2+esi]", "movzx eax, word ptr [ebp-2]",
         "imul ecx, dword ptr [esp+4], 1000", "sysenter", "aam", "daa",
+        "m1: jmp m1", "jecxz m1", "loop m1", "call m1", "jmp m2", "nop", "m2: ret", "jmp 0x10:m1", "mov eax, dword ptr ds:m2",
     ];
 
     private static string? FindTool(string name)

@@ -21,6 +21,14 @@ public class AssemblerSyntaxVariantTests
     public void Objdump_string_instructions_with_written_operands_take_the_sized_form(string text, string expected) =>
         Assert.That(AssembleHex(text), Is.EqualTo(expected));
 
+    [TestCase("movabs rax, 0x1234", "48 b8 34 12 00 00 00 00 00 00")]
+    [TestCase("movabs rax, 0xffffffff", "48 b8 ff ff ff ff 00 00 00 00")]
+    [TestCase("movabs al, ds:0x1122334455667788", "a0 88 77 66 55 44 33 22 11")]
+    [TestCase("movabs [0x1122334455667788], eax", "a3 88 77 66 55 44 33 22 11")]
+    [TestCase("mov rax, 0xffffffff", "48 b8 ff ff ff ff 00 00 00 00")]
+    public void Movabs_forces_the_64_bit_immediate_or_address(string text, string expected) =>
+        Assert.That(AssembleHex(text), Is.EqualTo(expected));
+
     [Test]
     public void String_instruction_with_other_addresses_is_a_bad_memory_operand()
     {

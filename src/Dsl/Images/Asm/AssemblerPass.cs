@@ -301,7 +301,7 @@ internal sealed class AssemblerPass(
         var operands = new List<ResolvedOperand>();
         foreach (var operand in statement.Operands)
         {
-            var resolved = Resolve(operand, statement.Line);
+            var resolved = Resolve(operand, statement.Line, statement.Name.Equals("movabs", StringComparison.OrdinalIgnoreCase));
             if (resolved is null)
             {
                 return;
@@ -317,7 +317,7 @@ internal sealed class AssemblerPass(
         }
     }
 
-    private ResolvedOperand? Resolve(AsmOperand operand, int line)
+    private ResolvedOperand? Resolve(AsmOperand operand, int line, bool absolute64)
     {
         switch (operand.Kind)
         {
@@ -341,7 +341,7 @@ internal sealed class AssemblerPass(
                 }
 
             default:
-                return ResolveMemory(operand, line);
+                return ResolveMemory(operand, line, absolute64);
         }
     }
 
@@ -356,7 +356,7 @@ internal sealed class AssemblerPass(
         return false;
     }
 
-    private ResolvedOperand? ResolveMemory(AsmOperand operand, int line)
+    private ResolvedOperand? ResolveMemory(AsmOperand operand, int line, bool absolute64)
     {
         var expr = operand.Expr!;
         var value = Evaluate(expr, line);
@@ -423,7 +423,7 @@ internal sealed class AssemblerPass(
                 return null;
             }
 
-            if (!value.Unresolved && _bitness == 64 && value.Constant is < int.MinValue or > int.MaxValue)
+            if (!value.Unresolved && _bitness == 64 && !absolute64 && value.Constant is < int.MinValue or > int.MaxValue)
             {
                 reporter.ReportWithHint(
                     DiagnosticCatalogue.AsmValueOutOfRange,

@@ -61,6 +61,7 @@ internal static class InstructionEncoder
         var explicit16 = entry.ForcedOperandSize == 16
             || operands.Any(o => (o.Kind == AsmOperandKind.Register && o.Register.IsGPR16()) || (o.Kind != AsmOperandKind.Register && o.Syntax.Size == 2))
             || (candidates.Count > 0 && candidates.All(c => c.ToOpCode().OperandSize == 16));
+        var movabs = statement.Name.Equals("movabs", StringComparison.OrdinalIgnoreCase);
         var hasNearBranch = candidates.Any(c => HasKind(c, OpCodeOperandKind.br32_4) || HasKind(c, OpCodeOperandKind.br64_4));
 
         var successes = new List<(Code Code, byte[] Bytes, int MemorySize)>();
@@ -75,6 +76,12 @@ internal static class InstructionEncoder
             }
 
             if (op.OperandSize == 16 && !explicit16)
+            {
+                continue;
+            }
+
+            // movabs (GNU as and objdump) is mov with a 64-bit immediate or a 64-bit absolute address.
+            if (movabs && !Enumerable.Range(0, op.OpCount).Any(i => op.GetOpKind(i) is OpCodeOperandKind.imm64 or OpCodeOperandKind.mem_offs))
             {
                 continue;
             }

@@ -138,6 +138,7 @@ internal static class InstructionTable
         names["retfq"] = new MnemonicEntry(Mnemonic.Retf, 64);
         names["lretq"] = new MnemonicEntry(Mnemonic.Retf, 64);
         names["sal"] = new MnemonicEntry(Mnemonic.Shl, 0);
+        names["movabs"] = new MnemonicEntry(Mnemonic.Mov, 0);
         names["pushfw"] = new MnemonicEntry(Mnemonic.Pushf, 16);
         names["popfw"] = new MnemonicEntry(Mnemonic.Popf, 16);
         names.Remove("db");
