@@ -57,7 +57,7 @@ internal static class InstructionEncoder
             }
         }
 
-        var candidates = InstructionTable.Codes(entry.Mnemonic, bitness).ToList();
+        var candidates = InstructionTable.Codes(entry.Mnemonic, bitness);
         var explicit16 = entry.ForcedOperandSize == 16
             || operands.Any(o => (o.Kind == AsmOperandKind.Register && o.Register.IsGPR16()) || (o.Kind != AsmOperandKind.Register && o.Syntax.Size == 2))
             || (candidates.Count > 0 && candidates.All(c => c.ToOpCode().OperandSize == 16));
@@ -81,7 +81,7 @@ internal static class InstructionEncoder
             }
 
             // movabs (GNU as and objdump) is mov with a 64-bit immediate or a 64-bit absolute address.
-            if (movabs && !Enumerable.Range(0, op.OpCount).Any(i => op.GetOpKind(i) is OpCodeOperandKind.imm64 or OpCodeOperandKind.mem_offs))
+            if (movabs && !HasKind(code, OpCodeOperandKind.imm64) && !HasKind(code, OpCodeOperandKind.mem_offs))
             {
                 continue;
             }
@@ -257,19 +257,7 @@ internal static class InstructionEncoder
         return mnemonic is Mnemonic.Push or Mnemonic.Pop or Mnemonic.Jmp or Mnemonic.Call ? bitness / 8 : null;
     }
 
-    private static bool HasKind(Code code, OpCodeOperandKind kind)
-    {
-        var op = code.ToOpCode();
-        for (var i = 0; i < op.OpCount; i++)
-        {
-            if (op.GetOpKind(i) == kind)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasKind(Code code, OpCodeOperandKind kind) => Array.IndexOf(InstructionTable.Kinds(code), kind) >= 0;
 
     private static bool IsStringKind(OpCodeOperandKind kind) =>
         kind is OpCodeOperandKind.seg_rSI or OpCodeOperandKind.es_rDI or OpCodeOperandKind.seg_rDI or OpCodeOperandKind.seg_rBX_al;
@@ -284,7 +272,7 @@ internal static class InstructionEncoder
         Mnemonic mnemonic,
         ref (int Index, int Rank, string What)? valueFailure)
     {
-        var kinds = Enumerable.Range(0, op.OpCount).Select(op.GetOpKind).ToArray();
+        var kinds = InstructionTable.Kinds(instruction.Code);
         if (operands.Count == 0 && kinds.Any(IsStringKind))
         {
             for (var i = 0; i < kinds.Length; i++)
@@ -483,7 +471,7 @@ internal static class InstructionEncoder
             return MatchOutcome.WrongShape;
         }
 
-        var memorySize = new Instruction { Code = instruction.Code }.MemorySize;
+        var memorySize = InstructionTable.MemorySizeOf(instruction.Code);
         var size = memorySize.GetSize();
         var farSize = memorySize is MemorySize.SegPtr16 or MemorySize.SegPtr32 or MemorySize.SegPtr64;
         // objdump writes far jumps as `jmp FWORD PTR [rax]`, without `far`.
