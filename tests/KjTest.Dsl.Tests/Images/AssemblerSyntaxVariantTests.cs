@@ -25,8 +25,13 @@ public class AssemblerSyntaxVariantTests
     [TestCase("movabs rax, 0xffffffff", "48 b8 ff ff ff ff 00 00 00 00")]
     [TestCase("movabs al, ds:0x1122334455667788", "a0 88 77 66 55 44 33 22 11")]
     [TestCase("movabs [0x1122334455667788], eax", "a3 88 77 66 55 44 33 22 11")]
-    [TestCase("mov rax, 0xffffffff", "48 b8 ff ff ff ff 00 00 00 00")]
     public void Movabs_forces_the_64_bit_immediate_or_address(string text, string expected) =>
+        Assert.That(AssembleHex(text), Is.EqualTo(expected));
+
+    [TestCase("mov rax, 0xffffffff", "b8 ff ff ff ff")]
+    [TestCase("mov rax, -1", "48 c7 c0 ff ff ff ff")]
+    [TestCase("mov rax, 0x100000000", "48 b8 00 00 00 00 01 00 00 00")]
+    public void Mov_r64_imm_takes_the_shortest_form_with_the_same_result_as_nasm_does(string text, string expected) =>
         Assert.That(AssembleHex(text), Is.EqualTo(expected));
 
     [Test]

@@ -62,6 +62,13 @@ internal static class InstructionEncoder
             || operands.Any(o => (o.Kind == AsmOperandKind.Register && o.Register.IsGPR16()) || (o.Kind != AsmOperandKind.Register && o.Syntax.Size == 2))
             || (candidates.Count > 0 && candidates.All(c => c.ToOpCode().OperandSize == 16));
         var movabs = statement.Name.Equals("movabs", StringComparison.OrdinalIgnoreCase);
+        if (!movabs && entry.Mnemonic == Mnemonic.Mov && operands.Count == 2 && operands[0].Kind == AsmOperandKind.Register && operands[0].Register.IsGPR64()
+            && operands[1] is { Kind: AsmOperandKind.Immediate, Unresolved: false, Value: >= 0 and <= uint.MaxValue } && operands[1].Syntax.Size == 0)
+        {
+            // As NASM does: `mov rax, 1` is `mov eax, 1`, which zero-extends to the same value in fewer bytes.
+            operands = [operands[0] with { Register = Register.EAX + (operands[0].Register - Register.RAX) }, operands[1]];
+        }
+
         var hasNearBranch = candidates.Any(c => HasKind(c, OpCodeOperandKind.br32_4) || HasKind(c, OpCodeOperandKind.br64_4));
 
         var successes = new List<(Code Code, byte[] Bytes, int MemorySize)>();
@@ -246,12 +253,12 @@ internal static class InstructionEncoder
         return operands;
     }
 
-    /// <summary>NASM's defaults when a memory operand's size is left out: the stack width for push/pop and near jumps, m16:32 for far ones.</summary>
+    /// <summary>NASM's defaults when a memory operand's size is left out: the stack width for push/pop, near and far jumps.</summary>
     private static int? PreferredSize(Mnemonic mnemonic, int bitness, AsmDistance distance)
     {
         if (distance == AsmDistance.Far && mnemonic is Mnemonic.Jmp or Mnemonic.Call)
         {
-            return 6;
+            return bitness == 64 ? 10 : 6;
         }
 
         return mnemonic is Mnemonic.Push or Mnemonic.Pop or Mnemonic.Jmp or Mnemonic.Call ? bitness / 8 : null;
