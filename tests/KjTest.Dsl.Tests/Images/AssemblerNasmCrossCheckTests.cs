@@ -1,3 +1,4 @@
+using System.Reflection;
 using static KjTest.Dsl.Tests.Images.AsmTestHelper;
 
 namespace KjTest.Dsl.Tests.Images;
@@ -49,4 +50,25 @@ public class AssemblerNasmCrossCheckTests
 
     [Test]
     public void Encodings_of_32_bit_text_match_nasm() => CrossCheck(Lines32, 32);
+
+    /// <summary>
+    /// The golden encodings of <see cref="AssemblerEncodingTests"/> that are in NASM's syntax; the
+    /// others use objdump's forms (<c>ptr</c>, <c>[rip+disp]</c>, <c>st(1)</c>) or are lenient
+    /// extensions (<c>push [rax]</c>, <c>sysretq</c>).
+    /// </summary>
+    [TestCase(nameof(AssemblerEncodingTests.Encodes_64_bit_instructions_like_nasm), 64)]
+    [TestCase(nameof(AssemblerEncodingTests.Encodes_32_bit_instructions_like_nasm), 32)]
+    public void Golden_encodings_agree_with_nasm(string method, int bitness)
+    {
+        var cases = typeof(AssemblerEncodingTests).GetMethod(method)!.GetCustomAttributes<TestCaseAttribute>()
+            .Select(attribute => ((string)attribute.Arguments[0]!, (string)attribute.Arguments[1]!))
+            .Where(c => !c.Item1.Contains("ptr", StringComparison.OrdinalIgnoreCase) && !c.Item1.Contains("rip", StringComparison.Ordinal)
+                && !c.Item1.Contains("st(", StringComparison.Ordinal) && c.Item1 is not ("push [rax]" or "sysretq"))
+            .ToList();
+        Assert.That(cases, Has.Count.GreaterThan(20));
+        foreach (var (text, expected) in cases)
+        {
+            Assert.That(ExternalAssembler.Nasm(["org 0x1000", text], bitness), Is.EqualTo(expected), text);
+        }
+    }
 }
