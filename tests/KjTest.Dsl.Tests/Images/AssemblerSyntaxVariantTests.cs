@@ -56,6 +56,16 @@ public class AssemblerSyntaxVariantTests
     }
 
     [Test]
+    public void Forward_references_at_a_higher_half_address_settle()
+    {
+        var result = Assemble("lea rax, [rel data]\njmp done\ndata: dq 0\ndone: ret", origin: 0xffffffff81000000);
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(Hex(result.Bytes), Is.EqualTo("48 8d 05 02 00 00 00 eb 08 00 00 00 00 00 00 00 00 c3"));
+        Assert.That(result.Labels["done"], Is.EqualTo(0xffffffff81000011UL));
+    }
+
+    [Test]
     public void Far_jump_to_a_label_in_32_bit_code_uses_the_pointer_form()
     {
         Assert.That(AssembleHex("jmp 0x08:start32\nstart32: hlt", bitness: 32, origin: 0x7c00), Is.EqualTo("ea 07 7c 00 00 08 00 f4"));

@@ -441,7 +441,7 @@ internal static class InstructionEncoder
                 }
 
             case AsmOperandKind.Memory:
-                return ApplyMemory(ref instruction, index, kind, operand, bitness, mnemonic);
+                return ApplyMemory(ref instruction, index, kind, operand, bitness, address, mnemonic);
 
             case AsmOperandKind.FarPointer:
                 if (kind != OpCodeOperandKind.farbr4_2)
@@ -465,7 +465,7 @@ internal static class InstructionEncoder
         }
     }
 
-    private static MatchOutcome ApplyMemory(ref Instruction instruction, int index, OpCodeOperandKind kind, ResolvedOperand operand, int bitness, Mnemonic mnemonic)
+    private static MatchOutcome ApplyMemory(ref Instruction instruction, int index, OpCodeOperandKind kind, ResolvedOperand operand, int bitness, ulong address, Mnemonic mnemonic)
     {
         var offsetForm = kind == OpCodeOperandKind.mem_offs;
         if (!AcceptsMemory(kind) && !offsetForm)
@@ -512,7 +512,8 @@ internal static class InstructionEncoder
             instruction.MemoryBase = ip;
             instruction.MemoryIndexScale = 1;
             instruction.MemoryDisplSize = ip == Register.EIP ? 4 : 8;
-            instruction.MemoryDisplacement64 = ip == Register.EIP ? (uint)operand.Value : (ulong)operand.Value;
+            var target = operand.RipTarget && operand.Unresolved ? address : (ulong)operand.Value;
+            instruction.MemoryDisplacement64 = ip == Register.EIP ? (uint)target : target;
             return MatchOutcome.Fits;
         }
 
