@@ -39,8 +39,10 @@ public static class Assembler
             var settled = previous is not null && SameValues(previous, run.Symbols);
             if (settled || pass == MaximumPasses)
             {
-                var diagnostics = new List<Diagnostic>(parseReporter.Items);
-                diagnostics.AddRange(reporter.Items);
+                var diagnostics = parseReporter.Items.Concat(reporter.Items)
+                    .OrderBy(d => d.Span.Line)
+                    .ThenBy(d => d.Span.Column)
+                    .ToList();
                 if (!settled)
                 {
                     diagnostics.Add(DiagnosticCatalogue.AsmLayoutUnstable.Create(source.Map(1, 1, 0), MaximumPasses));

@@ -106,6 +106,8 @@ public class AssemblerDiagnosticTests
     [TestCase("mov eax, [rax+ecx]")]
     [TestCase("mov eax, [rsp*2]")]
     [TestCase("mov eax, [rip+rax]")]
+    [TestCase("mov eax, [rbx+rax*0x100000002]")]
+    [TestCase("mov eax, [rax*-1]")]
     [TestCase("mov eax, [rel rax]")]
     public void Bad_memory_operands_are_reported_over_the_operand(string text) =>
         AssertAt(Single(text), "KJ1406", 1, 10, text.Length - 9);

@@ -127,7 +127,7 @@ public class AssemblerDirectiveTests
         var result = Assemble("mov rax, KERNEL + 8\njmp KERNEL", symbols: symbols);
 
         Assert.That(result.Diagnostics, Is.Empty);
-        Assert.That(Hex(result.Bytes), Is.EqualTo("48 c7 c0 08 00 20 00 e9 f4 ef 1f 00"));
+        Assert.That(Hex(result.Bytes), Is.EqualTo("b8 08 00 20 00 e9 f6 ef 1f 00"));
     }
 
     [Test]

@@ -79,13 +79,13 @@ public class AssemblerRoundTripTests
 
         Assert.That(text, Is.EqualTo(new[]
         {
-            "cli", "mov rax, cr0", "or eax, 0x10", "mov cr0, rax", "lgdt [rel 0x1062]", "mov ax, 0x10", "mov ds, eax",
-            "mov rsp, 0x90000", "lea rsi, [rbx+rcx*8+0x40]", "mov [rsi-8], rdx", "xor ecx, ecx", "in al, 0x60", "test al, 1",
-            "je 0x1029", "inc ecx", "cmp ecx, 0x64", "jb 0x1029", "mov ecx, 0xc0000080", "rdmsr", "or eax, 0x100", "wrmsr",
+            "cli", "mov rax, cr0", "or eax, 0x10", "mov cr0, rax", "lgdt [rel 0x1060]", "mov ax, 0x10", "mov ds, eax",
+            "mov esp, 0x90000", "lea rsi, [rbx+rcx*8+0x40]", "mov [rsi-8], rdx", "xor ecx, ecx", "in al, 0x60", "test al, 1",
+            "je 0x1027", "inc ecx", "cmp ecx, 0x64", "jb 0x1027", "mov ecx, 0xc0000080", "rdmsr", "or eax, 0x100", "wrmsr",
             "movdqu xmm0, [rax]", "pxor xmm1, xmm1", "fninit", "fld qword [rax+8]", "fstp tword [rax]", "rep movsq",
             "lock xadd [rdi], eax", "call 0x1000", "ret 0x10",
         }));
-        Assert.That(result.Labels["gdt_pointer"], Is.EqualTo(0x1062UL));
+        Assert.That(result.Labels["gdt_pointer"], Is.EqualTo(0x1060UL));
         Assert.That(Hex(result.Bytes[^10..]), Is.EqualTo("17 00 00 10 00 00 00 00 00 00"));
     }
 

@@ -35,7 +35,7 @@ internal static class AsmLexer
                 }
 
                 var word = text[start..i];
-                if (TryParseNumber(word, out var value))
+                if (IsObjdumpAddress(text, i, word, out var value) || TryParseNumber(word, out value))
                 {
                     tokens.Add(new AsmToken(AsmTokenKind.Number, word, start + 1, i - start, value, null));
                 }
@@ -100,6 +100,12 @@ internal static class AsmLexer
                 continue;
             }
 
+            if (c == '<' && text.IndexOf('>', i) is var close and > 0)
+            {
+                i = close + 1;
+                continue;
+            }
+
             if ("[](),+-*/%:&|^~!".Contains(c, StringComparison.Ordinal))
             {
                 tokens.Add(new AsmToken(AsmTokenKind.Punctuation, c.ToString(), start + 1, 1, 0, null));
@@ -113,6 +119,21 @@ internal static class AsmLexer
 
         tokens.Add(new AsmToken(AsmTokenKind.End, "", text.Length + 1, 0, 0, null));
         return tokens;
+    }
+
+    /// <summary>objdump's <c>call 401126 &lt;foo&gt;</c>: a bare number before a <c>&lt;symbol&gt;</c> annotation is a hex address.</summary>
+    private static bool IsObjdumpAddress(string text, int end, string word, out ulong value)
+    {
+        value = 0;
+        var next = end;
+        while (next < text.Length && text[next] is ' ' or '\t')
+        {
+            next++;
+        }
+
+        return next < text.Length - 1 && text[next] == '<' && text[next + 1] != '<' && text.IndexOf('>', next) > 0
+            && word.All(char.IsAsciiHexDigit)
+            && ulong.TryParse(word, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>Numbers as NASM writes them: 0x/0h hex, 0b/0y binary, 0o/0q octal, h/b/o/d suffixes, underscores.</summary>

@@ -75,6 +75,12 @@ internal sealed class AssemblerPass(
             case AsmStatementKind.Times:
                 {
                     var count = Count(statement);
+                    if (count > 1 && statement.Inner!.Kind == AsmStatementKind.Data && !statement.Inner.Items.Any(item => UsesHere(item.Expr)))
+                    {
+                        RepeatData(statement, count);
+                        break;
+                    }
+
                     for (var i = 0; i < count && !_overflowed; i++)
                     {
                         Execute(statement.Inner!);
@@ -156,12 +162,44 @@ internal sealed class AssemblerPass(
 
         if (_output.Count + (long)bytes.Length > MaximumOutput)
         {
-            _overflowed = true;
-            reporter.Report(DiagnosticCatalogue.AsmBadDirective, statement.Line, statement.Column, statement.Length, statement.Name, $"the image would exceed {MaximumOutput} bytes");
+            ReportOverflow(statement);
             return;
         }
 
         _output.AddRange(bytes);
+    }
+
+    private void ReportOverflow(AsmStatement statement)
+    {
+        _overflowed = true;
+        reporter.Report(DiagnosticCatalogue.AsmBadDirective, statement.Line, statement.Column, statement.Length, statement.Name, $"the image would exceed {MaximumOutput} bytes");
+    }
+
+    private static bool UsesHere(AsmExpr? expr) =>
+        expr is not null && (expr.Kind == AsmExprKind.Here || UsesHere(expr.Left) || UsesHere(expr.Right));
+
+    /// <summary>Data that does not use <c>$</c> is the same in every copy, so it is emitted once and copied.</summary>
+    private void RepeatData(AsmStatement statement, int count)
+    {
+        var start = _output.Count;
+        Execute(statement.Inner!);
+        var size = _output.Count - start;
+        if (size == 0 || _overflowed)
+        {
+            return;
+        }
+
+        if (start + ((long)size * count) > MaximumOutput)
+        {
+            ReportOverflow(statement);
+            return;
+        }
+
+        var copy = _output.GetRange(start, size);
+        for (var i = 1; i < count; i++)
+        {
+            _output.AddRange(copy);
+        }
     }
 
     private int Count(AsmStatement statement)
@@ -263,7 +301,7 @@ internal sealed class AssemblerPass(
         var operands = new List<ResolvedOperand>();
         foreach (var operand in statement.Operands)
         {
-            var resolved = Resolve(operand, statement.Line);
+            var resolved = Resolve(operand, statement.Line, statement.Name.Equals("movabs", StringComparison.OrdinalIgnoreCase));
             if (resolved is null)
             {
                 return;
@@ -279,7 +317,7 @@ internal sealed class AssemblerPass(
         }
     }
 
-    private ResolvedOperand? Resolve(AsmOperand operand, int line)
+    private ResolvedOperand? Resolve(AsmOperand operand, int line, bool absolute64)
     {
         switch (operand.Kind)
         {
@@ -303,7 +341,7 @@ internal sealed class AssemblerPass(
                 }
 
             default:
-                return ResolveMemory(operand, line);
+                return ResolveMemory(operand, line, absolute64);
         }
     }
 
@@ -318,7 +356,7 @@ internal sealed class AssemblerPass(
         return false;
     }
 
-    private ResolvedOperand? ResolveMemory(AsmOperand operand, int line)
+    private ResolvedOperand? ResolveMemory(AsmOperand operand, int line, bool absolute64)
     {
         var expr = operand.Expr!;
         var value = Evaluate(expr, line);
@@ -385,7 +423,7 @@ internal sealed class AssemblerPass(
                 return null;
             }
 
-            if (!value.Unresolved && _bitness == 64 && value.Constant is < int.MinValue or > int.MaxValue)
+            if (!value.Unresolved && _bitness == 64 && !absolute64 && value.Constant is < int.MinValue or > int.MaxValue)
             {
                 reporter.ReportWithHint(
                     DiagnosticCatalogue.AsmValueOutOfRange,
@@ -436,11 +474,11 @@ internal sealed class AssemblerPass(
             }
             else if (firstScale == 1)
             {
-                (baseRegister, index, scale) = (first, second, (int)secondScale);
+                (baseRegister, index, scale) = (first, second, secondScale is 2 or 4 or 8 ? (int)secondScale : 0);
             }
             else if (secondScale == 1)
             {
-                (baseRegister, index, scale) = (second, first, (int)firstScale);
+                (baseRegister, index, scale) = (second, first, firstScale is 2 or 4 or 8 ? (int)firstScale : 0);
             }
             else
             {

@@ -16,9 +16,22 @@ internal static class InstructionEncoder
         Code.Mov_Sreg_r32m16, Code.Ltr_r32m16, Code.Lldt_r32m16, Code.Verr_r32m16, Code.Verw_r32m16, Code.Lmsw_r32m16,
     ];
 
+    private static readonly HashSet<string> StringStems = new(StringComparer.OrdinalIgnoreCase) { "movs", "stos", "lods", "scas", "cmps", "ins", "outs" };
+
     public static byte[]? Encode(AsmStatement statement, IReadOnlyList<ResolvedOperand> operands, int bitness, ulong address, AsmReporter reporter)
     {
         var line = statement.Line;
+        var stringSegment = Register.None;
+        if (operands.Count > 0 && StringStems.Contains(statement.Name))
+        {
+            if (!ToImplicitStringForm(ref statement, operands, reporter, out stringSegment))
+            {
+                return null;
+            }
+
+            operands = [];
+        }
+
         if (!InstructionTable.TryLookup(statement.Name, bitness, out var entry))
         {
             var column = statement.Prefixes.Count > 0 ? statement.Prefixes[^1].EndColumn + 1 : statement.Column;
@@ -44,10 +57,18 @@ internal static class InstructionEncoder
             }
         }
 
-        var candidates = InstructionTable.Codes(entry.Mnemonic, bitness).ToList();
+        var candidates = InstructionTable.Codes(entry.Mnemonic, bitness);
         var explicit16 = entry.ForcedOperandSize == 16
             || operands.Any(o => (o.Kind == AsmOperandKind.Register && o.Register.IsGPR16()) || (o.Kind != AsmOperandKind.Register && o.Syntax.Size == 2))
             || (candidates.Count > 0 && candidates.All(c => c.ToOpCode().OperandSize == 16));
+        var movabs = statement.Name.Equals("movabs", StringComparison.OrdinalIgnoreCase);
+        if (!movabs && entry.Mnemonic == Mnemonic.Mov && operands.Count == 2 && operands[0].Kind == AsmOperandKind.Register && operands[0].Register.IsGPR64()
+            && operands[1] is { Kind: AsmOperandKind.Immediate, Unresolved: false, Value: >= 0 and <= uint.MaxValue } && operands[1].Syntax.Size == 0)
+        {
+            // As NASM does: `mov rax, 1` is `mov eax, 1`, which zero-extends to the same value in fewer bytes.
+            operands = [operands[0] with { Register = Register.EAX + (operands[0].Register - Register.RAX) }, operands[1]];
+        }
+
         var hasNearBranch = candidates.Any(c => HasKind(c, OpCodeOperandKind.br32_4) || HasKind(c, OpCodeOperandKind.br64_4));
 
         var successes = new List<(Code Code, byte[] Bytes, int MemorySize)>();
@@ -66,13 +87,19 @@ internal static class InstructionEncoder
                 continue;
             }
 
+            // movabs (GNU as and objdump) is mov with a 64-bit immediate or a 64-bit absolute address.
+            if (movabs && !HasKind(code, OpCodeOperandKind.imm64) && !HasKind(code, OpCodeOperandKind.mem_offs))
+            {
+                continue;
+            }
+
             var instruction = new Instruction { Code = code };
-            if (!Build(ref instruction, op, operands, bitness, hasNearBranch, entry.Mnemonic, ref valueFailure))
+            if (!Build(ref instruction, op, operands, bitness, address, hasNearBranch, entry.Mnemonic, ref valueFailure))
             {
                 // xchg is symmetric, and its short accumulator form is listed with the accumulator second.
                 instruction = new Instruction { Code = code };
                 if (entry.Mnemonic != Mnemonic.Xchg || operands.Count != 2
-                    || !Build(ref instruction, op, [operands[1], operands[0]], bitness, hasNearBranch, entry.Mnemonic, ref valueFailure))
+                    || !Build(ref instruction, op, [operands[1], operands[0]], bitness, address, hasNearBranch, entry.Mnemonic, ref valueFailure))
                 {
                     continue;
                 }
@@ -97,6 +124,11 @@ internal static class InstructionEncoder
                         instruction.HasRepePrefix = true;
                         break;
                 }
+            }
+
+            if (stringSegment != Register.None)
+            {
+                instruction.SegmentPrefix = stringSegment;
             }
 
             var bytes = TryEncode(instruction, operands, bitness, address, out var error);
@@ -145,6 +177,50 @@ internal static class InstructionEncoder
         return best.Bytes;
     }
 
+    /// <summary>
+    /// objdump writes string instructions with their implied operands, as in
+    /// <c>rep stos QWORD PTR es:[rdi],rax</c>; they become the sized form (<c>rep stosq</c>).
+    /// </summary>
+    private static bool ToImplicitStringForm(ref AsmStatement statement, IReadOnlyList<ResolvedOperand> operands, AsmReporter reporter, out Register segment)
+    {
+        segment = Register.None;
+        var size = 0;
+        foreach (var operand in operands)
+        {
+            if (operand.Kind == AsmOperandKind.Memory)
+            {
+                var pointer = operand.Base is Register.RDI or Register.EDI or Register.RSI or Register.ESI
+                    && operand.Index == Register.None && operand.Value == 0 && !operand.RipTarget && !operand.RipOffset;
+                if (!pointer)
+                {
+                    reporter.Report(DiagnosticCatalogue.AsmBadMemoryOperand, statement.Line, operand.Syntax.Column, operand.Syntax.Length, "string instructions address only [rdi] and [rsi]");
+                    return false;
+                }
+
+                if (operand.Base is Register.RSI or Register.ESI && operand.Syntax.Segment is not (Register.None or Register.DS))
+                {
+                    segment = operand.Syntax.Segment;
+                }
+
+                size = size == 0 ? operand.Syntax.Size : size;
+            }
+            else if (operand.Kind == AsmOperandKind.Register && operand.Register is Register.AL or Register.AX or Register.EAX or Register.RAX)
+            {
+                size = size == 0 ? operand.Register.GetSize() : size;
+            }
+        }
+
+        var suffix = size switch { 1 => "b", 2 => "w", 4 => "d", 8 => "q", _ => null };
+        if (suffix is null)
+        {
+            reporter.Report(DiagnosticCatalogue.AsmSizeNotSpecified, statement.Line, statement.OperandsColumn, statement.OperandsLength, statement.Name);
+            return false;
+        }
+
+        statement = statement with { Name = statement.Name + suffix };
+        return true;
+    }
+
     /// <summary>NASM's short forms: <c>fxch</c> means <c>fxch st1</c>, <c>faddp</c> means <c>faddp st1, st0</c>, <c>aam</c> means <c>aam 10</c>.</summary>
     private static IReadOnlyList<ResolvedOperand> WithImplicitOperands(AsmStatement statement, Mnemonic mnemonic, IReadOnlyList<ResolvedOperand> operands)
     {
@@ -177,30 +253,18 @@ internal static class InstructionEncoder
         return operands;
     }
 
-    /// <summary>NASM's defaults when a memory operand's size is left out: the stack width for push/pop and near jumps, m16:32 for far ones.</summary>
+    /// <summary>NASM's defaults when a memory operand's size is left out: the stack width for push/pop, near and far jumps.</summary>
     private static int? PreferredSize(Mnemonic mnemonic, int bitness, AsmDistance distance)
     {
         if (distance == AsmDistance.Far && mnemonic is Mnemonic.Jmp or Mnemonic.Call)
         {
-            return 6;
+            return bitness == 64 ? 10 : 6;
         }
 
         return mnemonic is Mnemonic.Push or Mnemonic.Pop or Mnemonic.Jmp or Mnemonic.Call ? bitness / 8 : null;
     }
 
-    private static bool HasKind(Code code, OpCodeOperandKind kind)
-    {
-        var op = code.ToOpCode();
-        for (var i = 0; i < op.OpCount; i++)
-        {
-            if (op.GetOpKind(i) == kind)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasKind(Code code, OpCodeOperandKind kind) => Array.IndexOf(InstructionTable.Kinds(code), kind) >= 0;
 
     private static bool IsStringKind(OpCodeOperandKind kind) =>
         kind is OpCodeOperandKind.seg_rSI or OpCodeOperandKind.es_rDI or OpCodeOperandKind.seg_rDI or OpCodeOperandKind.seg_rBX_al;
@@ -210,11 +274,12 @@ internal static class InstructionEncoder
         OpCodeInfo op,
         IReadOnlyList<ResolvedOperand> operands,
         int bitness,
+        ulong address,
         bool hasNearBranch,
         Mnemonic mnemonic,
         ref (int Index, int Rank, string What)? valueFailure)
     {
-        var kinds = Enumerable.Range(0, op.OpCount).Select(op.GetOpKind).ToArray();
+        var kinds = InstructionTable.Kinds(instruction.Code);
         if (operands.Count == 0 && kinds.Any(IsStringKind))
         {
             for (var i = 0; i < kinds.Length; i++)
@@ -236,7 +301,7 @@ internal static class InstructionEncoder
         var immediates = 0;
         for (var i = 0; i < kinds.Length; i++)
         {
-            var outcome = Apply(ref instruction, i, kinds[i], operands[i], bitness, hasNearBranch, mnemonic, op, ref immediates, out var rank, out var what);
+            var outcome = Apply(ref instruction, i, kinds[i], operands[i], bitness, address, hasNearBranch, mnemonic, op, ref immediates, out var rank, out var what);
             if (outcome == MatchOutcome.WrongShape)
             {
                 return false;
@@ -344,6 +409,7 @@ internal static class InstructionEncoder
         OpCodeOperandKind kind,
         ResolvedOperand operand,
         int bitness,
+        ulong address,
         bool hasNearBranch,
         Mnemonic mnemonic,
         OpCodeInfo op,
@@ -375,7 +441,7 @@ internal static class InstructionEncoder
                 }
 
             case AsmOperandKind.Memory:
-                return ApplyMemory(ref instruction, index, kind, operand, bitness, mnemonic);
+                return ApplyMemory(ref instruction, index, kind, operand, bitness, address, mnemonic);
 
             case AsmOperandKind.FarPointer:
                 if (kind != OpCodeOperandKind.farbr4_2)
@@ -395,11 +461,11 @@ internal static class InstructionEncoder
                 return MatchOutcome.Fits;
 
             default:
-                return ApplyImmediate(ref instruction, index, kind, operand, bitness, hasNearBranch, op, ref immediates, out rank, out what);
+                return ApplyImmediate(ref instruction, index, kind, operand, address, hasNearBranch, op, ref immediates, out rank, out what);
         }
     }
 
-    private static MatchOutcome ApplyMemory(ref Instruction instruction, int index, OpCodeOperandKind kind, ResolvedOperand operand, int bitness, Mnemonic mnemonic)
+    private static MatchOutcome ApplyMemory(ref Instruction instruction, int index, OpCodeOperandKind kind, ResolvedOperand operand, int bitness, ulong address, Mnemonic mnemonic)
     {
         var offsetForm = kind == OpCodeOperandKind.mem_offs;
         if (!AcceptsMemory(kind) && !offsetForm)
@@ -412,7 +478,7 @@ internal static class InstructionEncoder
             return MatchOutcome.WrongShape;
         }
 
-        var memorySize = new Instruction { Code = instruction.Code }.MemorySize;
+        var memorySize = InstructionTable.MemorySizeOf(instruction.Code);
         var size = memorySize.GetSize();
         var farSize = memorySize is MemorySize.SegPtr16 or MemorySize.SegPtr32 or MemorySize.SegPtr64;
         // objdump writes far jumps as `jmp FWORD PTR [rax]`, without `far`.
@@ -446,7 +512,8 @@ internal static class InstructionEncoder
             instruction.MemoryBase = ip;
             instruction.MemoryIndexScale = 1;
             instruction.MemoryDisplSize = ip == Register.EIP ? 4 : 8;
-            instruction.MemoryDisplacement64 = ip == Register.EIP ? (uint)operand.Value : (ulong)operand.Value;
+            var target = operand.RipTarget && operand.Unresolved ? address : (ulong)operand.Value;
+            instruction.MemoryDisplacement64 = ip == Register.EIP ? (uint)target : target;
             return MatchOutcome.Fits;
         }
 
@@ -483,7 +550,7 @@ internal static class InstructionEncoder
         int index,
         OpCodeOperandKind kind,
         ResolvedOperand operand,
-        int bitness,
+        ulong address,
         bool hasNearBranch,
         OpCodeInfo op,
         ref int immediates,
@@ -520,14 +587,16 @@ internal static class InstructionEncoder
                         return MatchOutcome.ValueOutOfRange;
                     }
 
+                    // A target not known yet is assumed nearby, so the first pass never fails on distance.
+                    var target = unresolved ? address : (ulong)value;
                     instruction.SetOpKind(index, wide ? OpKind.NearBranch64 : OpKind.NearBranch32);
                     if (wide)
                     {
-                        instruction.NearBranch64 = unresolved ? 0 : (ulong)value;
+                        instruction.NearBranch64 = target;
                     }
                     else
                     {
-                        instruction.NearBranch32 = unresolved ? 0 : (uint)value;
+                        instruction.NearBranch32 = (uint)target;
                     }
 
                     return MatchOutcome.Fits;
@@ -622,7 +691,6 @@ internal static class InstructionEncoder
             instruction.SetImmediate(index, unresolved ? 0L : value);
         }
 
-        _ = bitness;
         return MatchOutcome.Fits;
     }
 

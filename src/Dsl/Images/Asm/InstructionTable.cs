@@ -23,6 +23,13 @@ internal static class InstructionTable
 
     private static readonly Dictionary<Mnemonic, Code[]> CodesByMnemonic = BuildCodes();
     private static readonly Dictionary<string, MnemonicEntry> Names = BuildNames();
+    private static readonly Dictionary<Mnemonic, Code[]> Codes64 = CodesByMnemonic.ToDictionary(p => p.Key, p => p.Value.Where(c => c.ToOpCode().Mode64).ToArray());
+    private static readonly Dictionary<Mnemonic, Code[]> Codes32 = CodesByMnemonic.ToDictionary(p => p.Key, p => p.Value.Where(c => c.ToOpCode().Mode32).ToArray());
+    private static readonly OpCodeOperandKind[][] OperandKinds = Enum.GetValues<Code>()
+        .Select(code => Enumerable.Range(0, code.ToOpCode().OpCount).Select(code.ToOpCode().GetOpKind).ToArray())
+        .ToArray();
+
+    private static readonly MemorySize[] MemorySizes = Enum.GetValues<Code>().Select(code => new Instruction { Code = code }.MemorySize).ToArray();
 
     /// <summary>Every mnemonic name accepted, for did-you-mean hints.</summary>
     public static IEnumerable<string> AllNames => Names.Keys;
@@ -51,10 +58,14 @@ internal static class InstructionTable
     }
 
     /// <summary>The candidate encodings of a mnemonic valid in code of the given bitness, in <see cref="Code"/> order.</summary>
-    public static IEnumerable<Code> Codes(Mnemonic mnemonic, int bitness) =>
-        CodesByMnemonic.TryGetValue(mnemonic, out var codes)
-            ? codes.Where(code => bitness == 64 ? code.ToOpCode().Mode64 : code.ToOpCode().Mode32)
-            : [];
+    public static IReadOnlyList<Code> Codes(Mnemonic mnemonic, int bitness) =>
+        (bitness == 64 ? Codes64 : Codes32).TryGetValue(mnemonic, out var codes) ? codes : [];
+
+    /// <summary>The operand kinds of <paramref name="code"/>, cached because every candidate of every line asks.</summary>
+    public static OpCodeOperandKind[] Kinds(Code code) => OperandKinds[(int)code];
+
+    /// <summary>The memory size of <paramref name="code"/>'s memory operand.</summary>
+    public static MemorySize MemorySizeOf(Code code) => MemorySizes[(int)code];
 
     /// <summary>The forms of a mnemonic in Intel's notation, for "no form takes these operands" hints.</summary>
     public static string Forms(Mnemonic mnemonic, int bitness)
@@ -138,6 +149,7 @@ internal static class InstructionTable
         names["retfq"] = new MnemonicEntry(Mnemonic.Retf, 64);
         names["lretq"] = new MnemonicEntry(Mnemonic.Retf, 64);
         names["sal"] = new MnemonicEntry(Mnemonic.Shl, 0);
+        names["movabs"] = new MnemonicEntry(Mnemonic.Mov, 0);
         names["pushfw"] = new MnemonicEntry(Mnemonic.Pushf, 16);
         names["popfw"] = new MnemonicEntry(Mnemonic.Popf, 16);
         names.Remove("db");
