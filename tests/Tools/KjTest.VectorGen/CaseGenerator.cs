@@ -188,6 +188,14 @@ internal sealed class CaseGenerator
         }
 
         var bytes = writer.ToArray();
+
+        // Some register choices re-encode as another instruction (XCHG EAX,EAX is NOP).
+        Iced.Intel.Decoder.Create(_bits, bytes).Decode(out var decoded);
+        if (decoded.Code != code)
+        {
+            return null;
+        }
+
         _regs[4] = rsp;
         AssignRegisterValues(instruction, operands);
         if (!ApplyFixups(op, instruction, operands, length))
@@ -621,6 +629,14 @@ internal sealed class CaseGenerator
                 Console.Error.WriteLine($"drop {code} {Convert.ToHexStringLower(bytes)} err={error} int={_uc.Interrupt}");
             }
 
+            Dropped++;
+            return null;
+        }
+
+        // An exception Unicorn swallowed shows as an instruction pointer that did not move.
+        var ipAfter = _uc.Get(_bits == 64 ? UnicornRegister.Rip : UnicornRegister.Eip);
+        if (Families.Of(code.ToOpCode().Mnemonic) != "branch" && ipAfter != Layout.InstructionAddress + (ulong)bytes.Length)
+        {
             Dropped++;
             return null;
         }
