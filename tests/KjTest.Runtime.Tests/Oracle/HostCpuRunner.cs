@@ -17,9 +17,11 @@ internal sealed unsafe partial class HostCpuRunner : IDisposable
     private const int ProtWrite = 2;
     private const int ProtExec = 4;
     private const int MapPrivateAnonymous = 0x22;
+    private const int MapFixedNoReplace = 0x100000;
     private const int FlagsSlot = 16;
 
     private readonly nint _page;
+    private readonly List<(nint Address, int Size)> _data = [];
 
     public HostCpuRunner()
     {
@@ -28,6 +30,43 @@ internal sealed unsafe partial class HostCpuRunner : IDisposable
         {
             throw new InvalidOperationException("mmap of the trampoline page failed");
         }
+    }
+
+    /// <summary>
+    /// Maps <paramref name="size"/> bytes of read/write memory at exactly <paramref name="address"/>
+    /// so instructions with memory operands can run; false when the range is already taken.
+    /// </summary>
+    public bool TryMapData(ulong address, int size)
+    {
+        var p = Mmap((nint)address, (nuint)size, ProtRead | ProtWrite, MapPrivateAnonymous | MapFixedNoReplace, -1, 0);
+        if (p == -1)
+        {
+            return false;
+        }
+
+        if ((ulong)p != address)
+        {
+            // Kernels before 4.17 treat the address as a hint only.
+            _ = Munmap(p, (nuint)size);
+            return false;
+        }
+
+        _data.Add((p, size));
+        return true;
+    }
+
+    /// <summary>The bytes of a range mapped by <see cref="TryMapData"/>.</summary>
+    public Span<byte> Data(ulong address, int length)
+    {
+        foreach (var (start, size) in _data)
+        {
+            if (address >= (ulong)start && address + (ulong)length <= (ulong)start + (ulong)size)
+            {
+                return new Span<byte>((void*)(nint)address, length);
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(address), $"0x{address:x}+{length} is not mapped");
     }
 
     /// <summary>True on an x86-64 Linux host, where the trampoline can run.</summary>
@@ -68,7 +107,16 @@ internal sealed unsafe partial class HostCpuRunner : IDisposable
         return (after, state[FlagsSlot]);
     }
 
-    public void Dispose() => _ = Munmap(_page, PageSize);
+    public void Dispose()
+    {
+        _ = Munmap(_page, PageSize);
+        foreach (var (address, size) in _data)
+        {
+            _ = Munmap(address, (nuint)size);
+        }
+
+        _data.Clear();
+    }
 
     private static byte[] Assemble(byte[] instruction, ulong address)
     {

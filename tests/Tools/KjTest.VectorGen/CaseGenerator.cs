@@ -34,6 +34,7 @@ internal sealed class CaseGenerator
     private static readonly string[] Names32 = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi"];
 
     private readonly UnicornEngine _uc;
+    private readonly UnicornEngine _recorder;
     private readonly int _bits;
     private readonly int _gprCount;
     private readonly ValuePicker _pick;
@@ -44,9 +45,14 @@ internal sealed class CaseGenerator
     private readonly HashSet<int> _explicit = [];
     private readonly byte[] _nops = Enumerable.Repeat((byte)0x90, 32).ToArray();
 
-    public CaseGenerator(UnicornEngine uc, int bits, Random random)
+    /// <param name="uc">The engine whose results are recorded; it must have no memory hooks.</param>
+    /// <param name="recorder">An engine with memory hooks, run on the same case only to learn which bytes are accessed.</param>
+    /// <param name="bits">32 or 64.</param>
+    /// <param name="random">The seeded stream.</param>
+    public CaseGenerator(UnicornEngine uc, UnicornEngine recorder, int bits, Random random)
     {
         _uc = uc;
+        _recorder = recorder;
         _bits = bits;
         _gprCount = bits == 64 ? 16 : 8;
         _pick = new ValuePicker(random);
@@ -54,6 +60,9 @@ internal sealed class CaseGenerator
 
     /// <summary>Cases Unicorn refused or faulted on, which were retried with new inputs.</summary>
     public int Dropped { get; private set; }
+
+    /// <summary>Cases where the hooked and hookless engines disagreed (the hookless result is kept).</summary>
+    public int HookDisagreements { get; private set; }
 
     private Random Rng => _pick.Random;
 
@@ -621,28 +630,36 @@ internal sealed class CaseGenerator
     {
         var names = _bits == 64 ? Names64 : Names32;
         var ids = _bits == 64 ? Unicorn64 : Unicorn32;
-        _uc.Write(Layout.InstructionAddress, _nops);
-        _uc.Write(Layout.InstructionAddress, bytes);
-        _uc.FlushCode(Layout.InstructionAddress, Layout.InstructionAddress + (ulong)_nops.Length);
-        _uc.Write(Layout.DataBase, _data);
-        _uc.Write(Layout.StackBase, _stack);
-        for (var i = 0; i < _gprCount; i++)
+        foreach (var engine in new[] { _uc, _recorder })
         {
-            _uc.Set(ids[i], _regs[i]);
-        }
-
-        _uc.Set(_bits == 64 ? UnicornRegister.Rip : UnicornRegister.Eip, Layout.InstructionAddress);
-        _uc.Set(UnicornRegister.Eflags, flags);
-        var error = _uc.Step(Layout.InstructionAddress);
-        if (error != 0 || _uc.Interrupt is not null)
-        {
-            if (Environment.GetEnvironmentVariable("VECGEN_DEBUG") is not null)
+            engine.Write(Layout.InstructionAddress, _nops);
+            engine.Write(Layout.InstructionAddress, bytes);
+            engine.FlushCode(Layout.InstructionAddress, Layout.InstructionAddress + (ulong)_nops.Length);
+            engine.Write(Layout.DataBase, _data);
+            engine.Write(Layout.StackBase, _stack);
+            for (var i = 0; i < _gprCount; i++)
             {
-                Console.Error.WriteLine($"drop {code} {Convert.ToHexStringLower(bytes)} err={error} int={_uc.Interrupt}");
+                engine.Set(ids[i], _regs[i]);
             }
 
-            Dropped++;
-            return null;
+            engine.Set(_bits == 64 ? UnicornRegister.Rip : UnicornRegister.Eip, Layout.InstructionAddress);
+            engine.Set(UnicornRegister.Eflags, flags);
+            var error = engine.Step(Layout.InstructionAddress);
+            if (error != 0 || engine.Interrupt is not null)
+            {
+                if (Environment.GetEnvironmentVariable("VECGEN_DEBUG") is not null)
+                {
+                    Console.Error.WriteLine($"drop {code} {Convert.ToHexStringLower(bytes)} err={error} int={engine.Interrupt}");
+                }
+
+                Dropped++;
+                return null;
+            }
+        }
+
+        if (_uc.Get(UnicornRegister.Eflags) != _recorder.Get(UnicornRegister.Eflags) || ids.Take(_gprCount).Any(r => _uc.Get(r) != _recorder.Get(r)))
+        {
+            HookDisagreements++;
         }
 
         // An exception Unicorn swallowed shows as an instruction pointer that did not move.
@@ -655,7 +672,7 @@ internal sealed class CaseGenerator
 
         var touched = new SortedSet<ulong>();
         var written = new SortedSet<ulong>();
-        foreach (var (address, size, isWrite) in _uc.Accesses)
+        foreach (var (address, size, isWrite) in _recorder.Accesses)
         {
             for (var i = 0; i < size; i++)
             {

@@ -42,15 +42,20 @@ foreach (var (bits, folder, perForm) in new[] { (64, "x86_64", perForm64), (32, 
     var total = 0;
     foreach (var family in codes.GroupBy(c => Families.Of(c.ToOpCode().Mnemonic)!).OrderBy(g => g.Key, StringComparer.Ordinal))
     {
-        using var uc = new UnicornEngine(bits == 64 ? UnicornMode.Bits64 : UnicornMode.Bits32);
-        uc.Map(Layout.CodeBase, Layout.CodeSize);
-        uc.Map(Layout.DataBase, Layout.DataSize);
-        uc.Map(Layout.StackBase, Layout.StackSize);
-        uc.Write(Layout.CodeBase, Enumerable.Repeat((byte)0x90, (int)Layout.CodeSize).ToArray());
+        var mode = bits == 64 ? UnicornMode.Bits64 : UnicornMode.Bits32;
+        using var uc = new UnicornEngine(mode, recordAccesses: false);
+        using var recorder = new UnicornEngine(mode);
+        foreach (var engine in new[] { uc, recorder })
+        {
+            engine.Map(Layout.CodeBase, Layout.CodeSize);
+            engine.Map(Layout.DataBase, Layout.DataSize);
+            engine.Map(Layout.StackBase, Layout.StackSize);
+            engine.Write(Layout.CodeBase, Enumerable.Repeat((byte)0x90, (int)Layout.CodeSize).ToArray());
+        }
 
         // Each family draws from its own stream so adding a family does not reshuffle the others.
         var familySeed = seed ^ StableHash(family.Key) ^ bits;
-        var generator = new CaseGenerator(uc, bits, new Random(familySeed));
+        var generator = new CaseGenerator(uc, recorder, bits, new Random(familySeed));
         var lines = new List<string>();
         var missing = new List<Code>();
         foreach (var code in family)
@@ -81,7 +86,7 @@ foreach (var (bits, folder, perForm) in new[] { (64, "x86_64", perForm64), (32, 
         text.Append("# ").Append(Layout.Describe()).Append('\n');
         text.Append("# case: <iced-code> <hex-bytes> <initial: reg=hex... ip fl [m=addr:bytes...]> > <final: changed reg=hex... ip fl [m=addr:bytes...]>\n");
         text.Append("# registers not listed on the left are 0; memory not listed is not accessed; right-hand m= lists every byte written\n");
-        text.Append(CultureInfo.InvariantCulture, $"# cases: {lines.Count}; dropped (faulted) inputs: {generator.Dropped}\n");
+        text.Append(CultureInfo.InvariantCulture, $"# cases: {lines.Count}; dropped (faulted) inputs: {generator.Dropped}; results differing under memory hooks: {generator.HookDisagreements}\n");
         if (missing.Count > 0)
         {
             text.Append("# forms without cases: ").AppendJoin(' ', missing).Append('\n');
@@ -94,7 +99,7 @@ foreach (var (bits, folder, perForm) in new[] { (64, "x86_64", perForm64), (32, 
 
         File.WriteAllText(Path.Combine(directory, family.Key + ".txt"), text.ToString());
         total += lines.Count;
-        Console.WriteLine($"{folder}/{family.Key}: {lines.Count} cases from {family.Count()} forms, {generator.Dropped} dropped, {missing.Count} forms missing");
+        Console.WriteLine($"{folder}/{family.Key}: {lines.Count} cases from {family.Count()} forms, {generator.Dropped} dropped, {generator.HookDisagreements} hook disagreements, {missing.Count} forms missing");
     }
 
     Console.WriteLine($"{folder}: {total} cases");
