@@ -33,8 +33,8 @@ internal sealed class CaseGenerator
     private static readonly string[] Names64 = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
     private static readonly string[] Names32 = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi"];
 
-    private readonly UnicornEngine _uc;
-    private readonly UnicornEngine _recorder;
+    private readonly IStepEngine _uc;
+    private readonly IStepEngine _recorder;
     private readonly int _bits;
     private readonly int _gprCount;
     private readonly ValuePicker _pick;
@@ -49,7 +49,7 @@ internal sealed class CaseGenerator
     /// <param name="recorder">An engine with memory hooks, run on the same case only to learn which bytes are accessed.</param>
     /// <param name="bits">32 or 64.</param>
     /// <param name="random">The seeded stream.</param>
-    public CaseGenerator(UnicornEngine uc, UnicornEngine recorder, int bits, Random random)
+    public CaseGenerator(IStepEngine uc, IStepEngine recorder, int bits, Random random)
     {
         _uc = uc;
         _recorder = recorder;
@@ -84,9 +84,17 @@ internal sealed class CaseGenerator
     }
 
     /// <summary>True when the generator knows how to build operands for every operand of <paramref name="code"/>.</summary>
-    public static bool Supports(Code code, int bits)
+    /// <param name="code">The form.</param>
+    /// <param name="bits">32 or 64.</param>
+    /// <param name="onHost">True for the forms only the host CPU can run (MOVBE, POPCNT), false for Unicorn's.</param>
+    public static bool Supports(Code code, int bits, bool onHost = false)
     {
         var op = code.ToOpCode();
+        if ((op.Mnemonic is Mnemonic.Movbe or Mnemonic.Popcnt) != onHost || (onHost && bits != 64))
+        {
+            return false;
+        }
+
         if (!op.IsInstruction || op.Encoding != EncodingKind.Legacy || !op.IsAvailableInMode(bits) || Families.Of(op.Mnemonic) is null)
         {
             return false;
@@ -99,10 +107,11 @@ internal sealed class CaseGenerator
         }
 
         // BSWAP of a 16-bit register is undefined; far and segment forms need descriptor state;
-        // the undocumented TEST /1 and the 486-only CMPXCHG encodings are #UD in Unicorn, and
-        // Unicorn 2.0.1 does not implement MOVBE or POPCNT whatever CPU model is chosen.
+        // the undocumented TEST /1 and the 486-only CMPXCHG encodings are #UD in Unicorn.
+        // (Unicorn 2.0.1 does not implement MOVBE or POPCNT whatever CPU model is chosen,
+        // which is why those come from the host CPU.)
         if (code == Code.Bswap_r16 || code.ToString().Contains("_F7r1", StringComparison.Ordinal) || code.ToString().Contains("_F6r1", StringComparison.Ordinal)
-            || op.Mnemonic is Mnemonic.Movbe or Mnemonic.Popcnt || code.ToString().StartsWith("Cmpxchg486", StringComparison.Ordinal) || op.MemorySize is MemorySize.SegPtr16 or MemorySize.SegPtr32 or MemorySize.SegPtr64)
+            || code.ToString().StartsWith("Cmpxchg486", StringComparison.Ordinal) || op.MemorySize is MemorySize.SegPtr16 or MemorySize.SegPtr32 or MemorySize.SegPtr64)
         {
             return false;
         }
