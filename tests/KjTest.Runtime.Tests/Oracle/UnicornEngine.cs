@@ -15,8 +15,15 @@ internal sealed unsafe class UnicornEngine : IDisposable
     private nint _engine;
 
     /// <summary>Opens an engine in <paramref name="mode"/>, optionally with a CPU model (uc_cpu_x86 value).</summary>
+    /// <param name="mode">32- or 64-bit.</param>
+    /// <param name="cpuModel">A uc_cpu_x86 value, or null for Unicorn's default.</param>
+    /// <param name="recordAccesses">
+    /// Install memory hooks that fill <see cref="Accesses"/>. Unicorn 2.0.1 computes wrong
+    /// flags for shifts with a memory destination while memory hooks are installed, so run
+    /// results must come from an engine without them.
+    /// </param>
     /// <exception cref="UnicornException">Unicorn refused.</exception>
-    public UnicornEngine(UnicornMode mode, int? cpuModel = null)
+    public UnicornEngine(UnicornMode mode, int? cpuModel = null, bool recordAccesses = true)
     {
         Mode = mode;
         Check("uc_open", UnicornNative.Open(UnicornNative.ArchX86, (int)mode, out _engine));
@@ -27,8 +34,12 @@ internal sealed unsafe class UnicornEngine : IDisposable
 
         _self = GCHandle.Alloc(this);
         nuint hook;
-        Check("uc_hook_add(mem)", UnicornNative.HookAdd(_engine, out hook, UnicornNative.HookMemRead | UnicornNative.HookMemWrite,
-            (delegate* unmanaged[Cdecl]<nint, int, ulong, int, long, nint, void>)&OnMemory, GCHandle.ToIntPtr(_self), 1, 0));
+        if (recordAccesses)
+        {
+            Check("uc_hook_add(mem)", UnicornNative.HookAdd(_engine, out hook, UnicornNative.HookMemRead | UnicornNative.HookMemWrite,
+                (delegate* unmanaged[Cdecl]<nint, int, ulong, int, long, nint, void>)&OnMemory, GCHandle.ToIntPtr(_self), 1, 0));
+        }
+
         Check("uc_hook_add(intr)", UnicornNative.HookAdd(_engine, out hook, UnicornNative.HookInterrupt,
             (delegate* unmanaged[Cdecl]<nint, uint, nint, void>)&OnInterrupt, GCHandle.ToIntPtr(_self), 1, 0));
     }

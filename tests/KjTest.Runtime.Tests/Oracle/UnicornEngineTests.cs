@@ -92,6 +92,28 @@ public sealed class UnicornEngineTests
     }
 
     [Test]
+    public void Memory_hooks_corrupt_the_carry_of_a_memory_shift_by_cl_which_is_why_results_come_from_a_hookless_engine()
+    {
+        // SHL byte [rbx], cl with 0xCA and CL=2: the last bit shifted out is bit 6, so CF=1.
+        ulong CarryAfter(bool hooks)
+        {
+            using var uc = new UnicornEngine(UnicornMode.Bits64, recordAccesses: hooks);
+            uc.Map(Code, 0x1000);
+            uc.Map(Data, 0x1000);
+            uc.Write(Code, [0xD2, 0x23]);
+            uc.Write(Data, [0xCA]);
+            uc.Set(UnicornRegister.Rbx, Data);
+            uc.Set(UnicornRegister.Rcx, 2);
+            uc.Set(UnicornRegister.Eflags, 0x2);
+            Assert.That(uc.Step(Code), Is.Zero);
+            return uc.Get(UnicornRegister.Eflags) & 1;
+        }
+
+        Assert.That(CarryAfter(hooks: false), Is.EqualTo(1ul));
+        Assert.That(CarryAfter(hooks: true), Is.Zero, "if this starts failing, Unicorn fixed the bug and the generator could drop its second engine");
+    }
+
+    [Test]
     public void Divide_by_zero_reports_vector_0()
     {
         using var uc = Open(UnicornMode.Bits64);

@@ -72,7 +72,7 @@ public sealed class Pic8259
 
     internal void Reset()
     {
-        _lines = 0;
+        // The input pins belong to the devices driving them, so their levels survive a reset.
         Elcr = 0;
         ResetForInit();
         VectorBase = 0;
@@ -83,6 +83,7 @@ public sealed class Pic8259
         _singleMode = false;
         AutoEoi = false;
         SpecialFullyNested = false;
+        RecomputeIrr();
     }
 
     internal void SetLine(int ir, bool level)

@@ -135,6 +135,7 @@ public sealed class Pic8259Pair : IPortDevice, IInterruptController, IIrqLine
     {
         Master.Reset();
         Slave.Reset();
+        SyncCascade();
         SpuriousCount = 0;
     }
 

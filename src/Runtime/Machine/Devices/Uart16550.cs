@@ -139,21 +139,32 @@ public sealed class Uart16550 : IPortDevice
     }
 
     /// <inheritdoc />
+    /// <remarks>A wide access is split into byte accesses of consecutive registers, as the ISA bus does for an 8-bit device.</remarks>
     public uint In(ushort port, int size)
     {
-        var value = (uint)ReadRegister((port - _base) & 7);
-
-        // Wider accesses reach only this byte lane; the bus floats the rest.
-        return size switch
+        uint value = 0;
+        for (var i = 0; i < size; i++)
         {
-            1 => value,
-            2 => 0xFF00u | value,
-            _ => 0xFFFF_FF00u | value,
-        };
+            var offset = port + i - _base;
+            uint b = offset is >= 0 and < 8 ? ReadRegister(offset) : 0xFFu;
+            value |= b << (8 * i);
+        }
+
+        return value;
     }
 
     /// <inheritdoc />
-    public void Out(ushort port, int size, uint value) => WriteRegister((port - _base) & 7, (byte)value);
+    public void Out(ushort port, int size, uint value)
+    {
+        for (var i = 0; i < size; i++)
+        {
+            var offset = port + i - _base;
+            if (offset is >= 0 and < 8)
+            {
+                WriteRegister(offset, (byte)(value >> (8 * i)));
+            }
+        }
+    }
 
     /// <inheritdoc />
     public DeviceSnapshot Snapshot() => new(Name,

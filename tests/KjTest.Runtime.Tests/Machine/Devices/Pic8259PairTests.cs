@@ -332,6 +332,18 @@ public sealed class Pic8259PairTests
     }
 
     [Test]
+    public void Reset_keeps_the_input_line_levels_so_a_held_level_line_requests_again()
+    {
+        _pic.Out(0x4D1, 1, 0x08);
+        _pic.SetIrq(11, true);
+        _pic.Reset();
+        InitializeLikeLinux(_pic, 0x20, 0x28);
+        Assert.That(_pic.HasPendingInterrupt, Is.False, "ELCR is cleared by reset, so IRQ 11 is edge-triggered and needs a new edge");
+        _pic.Out(0x4D1, 1, 0x08);
+        Assert.That(_pic.Acknowledge(), Is.EqualTo((byte)0x2B), "level mode sees the line still held high");
+    }
+
+    [Test]
     public void Irq_numbers_outside_0_to_15_are_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => _pic.SetIrq(16, true));

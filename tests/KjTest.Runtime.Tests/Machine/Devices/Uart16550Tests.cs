@@ -264,6 +264,15 @@ public sealed class Uart16550Tests
     }
 
     [Test]
+    public void A_word_access_reaches_two_consecutive_registers()
+    {
+        _uart.Out(Lcr, 2, 0x0B03);
+        Assert.That(Read(Lcr), Is.EqualTo(0x03u));
+        Assert.That(Read(Mcr), Is.EqualTo(0x0Bu));
+        Assert.That(_uart.In(Scr, 2) & 0xFF00, Is.EqualTo(0xFF00u), "the byte past the window floats high");
+    }
+
+    [Test]
     public void Snapshot_names_every_register()
     {
         var names = _uart.Snapshot().Registers.Select(kv => kv.Key);

@@ -1,0 +1,4 @@
+namespace KjTest.VectorGen;
+
+/// <summary>A near branch target.</summary>
+internal sealed record BranchOperand(ulong Target) : Operand;

@@ -1,0 +1,6 @@
+using Iced.Intel;
+
+namespace KjTest.VectorGen;
+
+/// <summary>A register operand.</summary>
+internal sealed record RegisterOperand(Register Register) : Operand;
