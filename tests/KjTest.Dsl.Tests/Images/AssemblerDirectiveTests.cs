@@ -86,6 +86,23 @@ public class AssemblerDirectiveTests
     }
 
     [Test]
+    public void Message_length_idiom_with_dollar_in_equ_works()
+    {
+        var text = """
+            section .text
+            global _start
+            _start:
+                mov edx, len
+                lea rsi, [rel msg]
+                ret
+            msg: db "hello", 10
+            len equ $ - msg
+            """;
+
+        Assert.That(AssembleHex(text), Is.EqualTo("ba 06 00 00 00 48 8d 35 01 00 00 00 c3 68 65 6c 6c 6f 0a"));
+    }
+
+    [Test]
     public void Forward_constant_that_fits_imm8_gets_the_short_form()
     {
         Assert.That(AssembleHex("add eax, SMALL\nSMALL equ 4"), Is.EqualTo("83 c0 04"));
