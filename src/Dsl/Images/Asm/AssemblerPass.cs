@@ -81,7 +81,13 @@ internal sealed class AssemblerPass(
                         break;
                     }
 
-                    for (var i = 0; i < count && !_overflowed; i++)
+                    var done = 0;
+                    if (count > 2 && statement.Inner!.Kind == AsmStatementKind.Instruction && !statement.Inner.Operands.Any(o => UsesHere(o.Expr) || UsesHere(o.Selector)))
+                    {
+                        done = RepeatInstruction(statement, count);
+                    }
+
+                    for (var i = done; i < count && !_overflowed; i++)
                     {
                         Execute(statement.Inner!);
                     }
@@ -203,6 +209,38 @@ internal sealed class AssemblerPass(
         {
             _output.AddRange(copy);
         }
+    }
+
+    /// <summary>
+    /// Encodes two copies; when they are the same bytes the instruction does not depend on its
+    /// address (relative branches and RIP-relative operands would differ), so the rest are copies.
+    /// Returns how many copies were emitted.
+    /// </summary>
+    private int RepeatInstruction(AsmStatement statement, int count)
+    {
+        var start = _output.Count;
+        Execute(statement.Inner!);
+        var size = _output.Count - start;
+        Execute(statement.Inner!);
+        if (size == 0 || _overflowed || _output.Count - start != 2 * size
+            || !_output.GetRange(start, size).SequenceEqual(_output.GetRange(start + size, size)))
+        {
+            return 2;
+        }
+
+        if (start + ((long)size * count) > MaximumOutput)
+        {
+            ReportOverflow(statement);
+            return count;
+        }
+
+        var copy = _output.GetRange(start, size);
+        for (var i = 2; i < count; i++)
+        {
+            _output.AddRange(copy);
+        }
+
+        return count;
     }
 
     private int Count(AsmStatement statement)
