@@ -102,6 +102,9 @@ public static class DiagnosticCatalogue
     /// <summary>A directive (times, align, bits, org, db...) is used wrongly.</summary>
     public static DiagnosticDescriptor AsmBadDirective { get; } = Error("KJ1415", "bad '{0}': {1}");
 
+    /// <summary>`rel` was written on a plain number, which has no relocatable address to be relative to (NASM warns the same).</summary>
+    public static DiagnosticDescriptor AsmRelOnNumber { get; } = Warning("KJ1416", "'rel' has no effect on the plain number {0}; the address stays absolute");
+
     /// <summary>A character in hex content is neither a hex digit nor a separator.</summary>
     public static DiagnosticDescriptor HexBadCharacter { get; } = Error("KJ1420", "'{0}' is not a hex digit or separator");
 

@@ -158,6 +158,24 @@ public class AssemblerDiagnosticTests
     }
 
     [Test]
+    public void Rel_on_a_plain_number_warns_and_stays_absolute()
+    {
+        var result = Assemble("mov eax, [rel 0x2000]");
+
+        var diagnostic = result.Diagnostics.Single();
+        AssertAt(diagnostic, "KJ1416", 1, 10, 12);
+        Assert.That(diagnostic.IsError, Is.False);
+        Assert.That(result.Succeeded, Is.True);
+        Assert.That(Hex(result.Bytes), Is.EqualTo("8b 04 25 00 20 00 00"));
+    }
+
+    [Test]
+    public void Byte_immediate_below_minus_128_is_refused_where_nasm_truncates_it()
+    {
+        AssertAt(Single("mov al, -129"), "KJ1405", 1, 9, 4);
+    }
+
+    [Test]
     public void Org_different_from_the_load_address_is_reported()
     {
         var diagnostic = Single("org 0x2000\nnop");

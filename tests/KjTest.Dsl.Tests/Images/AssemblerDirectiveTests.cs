@@ -55,6 +55,25 @@ public class AssemblerDirectiveTests
     }
 
     [Test]
+    public void Times_repeats_position_dependent_instructions_with_their_own_addresses()
+    {
+        Assert.That(AssembleHex("target:\ntimes 3 jmp target"), Is.EqualTo("eb fe eb fc eb fa"));
+        Assert.That(AssembleHex("times 3 lea rax, [rel target]\ntarget:"), Is.EqualTo("48 8d 05 0e 00 00 00 48 8d 05 07 00 00 00 48 8d 05 00 00 00 00"));
+        Assert.That(AssembleHex("times 3 mov eax, $"), Is.EqualTo("b8 00 10 00 00 b8 05 10 00 00 b8 0a 10 00 00"));
+    }
+
+    [Test]
+    public void Large_times_of_an_instruction_is_fast_and_exact()
+    {
+        var result = Assemble("times 1000000 pause\nend:");
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Bytes, Has.Length.EqualTo(2000000));
+        Assert.That(result.Labels["end"], Is.EqualTo(0x1000UL + 2000000));
+        Assert.That(Hex(result.Bytes[^4..]), Is.EqualTo("f3 90 f3 90"));
+    }
+
+    [Test]
     public void Align_pads_to_the_boundary_with_nop_or_the_given_fill()
     {
         Assert.That(AssembleHex("db 1\nalign 4\ndb 2"), Is.EqualTo("01 90 90 90 02"));
@@ -83,6 +102,23 @@ public class AssemblerDirectiveTests
         Assert.That(result.Diagnostics, Is.Empty);
         Assert.That(Hex(result.Bytes), Is.EqualTo("b9 03 00 00 00 01 02 03"));
         Assert.That(result.Labels, Does.Not.ContainKey("SIZE"));
+    }
+
+    [Test]
+    public void Message_length_idiom_with_dollar_in_equ_works()
+    {
+        var text = """
+            section .text
+            global _start
+            _start:
+                mov edx, len
+                lea rsi, [rel msg]
+                ret
+            msg: db "hello", 10
+            len equ $ - msg
+            """;
+
+        Assert.That(AssembleHex(text), Is.EqualTo("ba 06 00 00 00 48 8d 35 01 00 00 00 c3 68 65 6c 6c 6f 0a"));
     }
 
     [Test]

@@ -81,7 +81,13 @@ internal sealed class AssemblerPass(
                         break;
                     }
 
-                    for (var i = 0; i < count && !_overflowed; i++)
+                    var done = 0;
+                    if (count > 2 && statement.Inner!.Kind == AsmStatementKind.Instruction && !statement.Inner.Operands.Any(o => UsesHere(o.Expr) || UsesHere(o.Selector)))
+                    {
+                        done = RepeatInstruction(statement, count);
+                    }
+
+                    for (var i = done; i < count && !_overflowed; i++)
                     {
                         Execute(statement.Inner!);
                     }
@@ -175,6 +181,9 @@ internal sealed class AssemblerPass(
         reporter.Report(DiagnosticCatalogue.AsmBadDirective, statement.Line, statement.Column, statement.Length, statement.Name, $"the image would exceed {MaximumOutput} bytes");
     }
 
+    private static bool UsesAddress(AsmExpr? expr) =>
+        expr is not null && (expr.Kind is AsmExprKind.Symbol or AsmExprKind.Here or AsmExprKind.SectionStart || UsesAddress(expr.Left) || UsesAddress(expr.Right));
+
     private static bool UsesHere(AsmExpr? expr) =>
         expr is not null && (expr.Kind == AsmExprKind.Here || UsesHere(expr.Left) || UsesHere(expr.Right));
 
@@ -200,6 +209,38 @@ internal sealed class AssemblerPass(
         {
             _output.AddRange(copy);
         }
+    }
+
+    /// <summary>
+    /// Encodes two copies; when they are the same bytes the instruction does not depend on its
+    /// address (relative branches and RIP-relative operands would differ), so the rest are copies.
+    /// Returns how many copies were emitted.
+    /// </summary>
+    private int RepeatInstruction(AsmStatement statement, int count)
+    {
+        var start = _output.Count;
+        Execute(statement.Inner!);
+        var size = _output.Count - start;
+        Execute(statement.Inner!);
+        if (size == 0 || _overflowed || _output.Count - start != 2 * size
+            || !_output.GetRange(start, size).SequenceEqual(_output.GetRange(start + size, size)))
+        {
+            return 2;
+        }
+
+        if (start + ((long)size * count) > MaximumOutput)
+        {
+            ReportOverflow(statement);
+            return count;
+        }
+
+        var copy = _output.GetRange(start, size);
+        for (var i = 2; i < count; i++)
+        {
+            _output.AddRange(copy);
+        }
+
+        return count;
     }
 
     private int Count(AsmStatement statement)
@@ -409,7 +450,14 @@ internal sealed class AssemblerPass(
                 : null;
         }
 
-        var relative = operand.Relative ?? (_defaultRel && operand.Segment is not (Register.FS or Register.GS));
+        // As NASM: rel applies to addresses built from labels or $; a plain number stays absolute.
+        var relocatable = UsesAddress(expr);
+        var relative = relocatable && (operand.Relative ?? (_defaultRel && operand.Segment is not (Register.FS or Register.GS)));
+        if (operand.Relative == true && !relocatable && terms.Count == 0 && _bitness == 64)
+        {
+            reporter.Report(DiagnosticCatalogue.AsmRelOnNumber, line, operand.Column, operand.Length, AsmLexer.Format(value.Constant));
+        }
+
         if (terms.Count == 0)
         {
             if (relative && _bitness == 64)
@@ -417,7 +465,7 @@ internal sealed class AssemblerPass(
                 return new ResolvedOperand(operand) { Value = value.Constant, Unresolved = value.Unresolved, RipTarget = true, AddressBits = 64 };
             }
 
-            if (operand.Relative == true)
+            if (operand.Relative == true && _bitness != 64)
             {
                 Bad("'rel' needs 64-bit code");
                 return null;
@@ -459,6 +507,9 @@ internal sealed class AssemblerPass(
             (baseRegister, index, scale) = factor switch
             {
                 1 => (register, Register.None, 1),
+
+                // NASM splits reg*2 into reg+reg*1, which needs no 32-bit displacement.
+                2 when register is not (Register.RSP or Register.ESP) => (register, register, 1),
                 2 or 4 or 8 => (Register.None, register, (int)factor),
                 3 or 5 or 9 => (register, register, (int)factor - 1),
                 _ => (Register.None, Register.None, 0),

@@ -96,9 +96,9 @@ internal static class InstructionEncoder
             var instruction = new Instruction { Code = code };
             if (!Build(ref instruction, op, operands, bitness, address, hasNearBranch, entry.Mnemonic, ref valueFailure))
             {
-                // xchg is symmetric, and its short accumulator form is listed with the accumulator second.
+                // xchg and test are symmetric; Iced lists `xchg r64, rax` and `test r/m, r` in one order only.
                 instruction = new Instruction { Code = code };
-                if (entry.Mnemonic != Mnemonic.Xchg || operands.Count != 2
+                if (entry.Mnemonic is not (Mnemonic.Xchg or Mnemonic.Test) || operands.Count != 2
                     || !Build(ref instruction, op, [operands[1], operands[0]], bitness, address, hasNearBranch, entry.Mnemonic, ref valueFailure))
                 {
                     continue;
@@ -168,7 +168,7 @@ internal static class InstructionEncoder
         var best = successes[0];
         foreach (var success in successes)
         {
-            if (success.Bytes.Length < best.Bytes.Length)
+            if (success.Bytes.Length < best.Bytes.Length || (success.Bytes.Length == best.Bytes.Length && PreferredOnTie(success.Code, best.Code)))
             {
                 best = success;
             }
@@ -253,7 +253,24 @@ internal static class InstructionEncoder
         return operands;
     }
 
-    /// <summary>NASM's defaults when a memory operand's size is left out: the stack width for push/pop, near and far jumps.</summary>
+    /// <summary>
+    /// NASM's choice between encodings of equal length: the sign-extended imm8 form over the
+    /// accumulator form (<c>add ax, 0x7f</c>), and no REX.W over REX.W (<c>movq xmm0, [r12]</c>).
+    /// </summary>
+    private static bool PreferredOnTie(Code candidate, Code current)
+    {
+        static bool SignExtendedByte(Code code) =>
+            HasKind(code, OpCodeOperandKind.imm8sex16) || HasKind(code, OpCodeOperandKind.imm8sex32) || HasKind(code, OpCodeOperandKind.imm8sex64);
+
+        if (SignExtendedByte(candidate) != SignExtendedByte(current))
+        {
+            return SignExtendedByte(candidate);
+        }
+
+        return candidate.ToOpCode().OperandSize != 64 && current.ToOpCode().OperandSize == 64;
+    }
+
+    /// <summary>NASM's defaults when a memory operand's size is left out: the stack width for push/pop, near and far jumps; dword for cvtsi2sd/ss.</summary>
     private static int? PreferredSize(Mnemonic mnemonic, int bitness, AsmDistance distance)
     {
         if (distance == AsmDistance.Far && mnemonic is Mnemonic.Jmp or Mnemonic.Call)
@@ -261,7 +278,12 @@ internal static class InstructionEncoder
             return bitness == 64 ? 10 : 6;
         }
 
-        return mnemonic is Mnemonic.Push or Mnemonic.Pop or Mnemonic.Jmp or Mnemonic.Call ? bitness / 8 : null;
+        return mnemonic switch
+        {
+            Mnemonic.Push or Mnemonic.Pop or Mnemonic.Jmp or Mnemonic.Call => bitness / 8,
+            Mnemonic.Cvtsi2sd or Mnemonic.Cvtsi2ss => 4,
+            _ => null,
+        };
     }
 
     private static bool HasKind(Code code, OpCodeOperandKind kind) => Array.IndexOf(InstructionTable.Kinds(code), kind) >= 0;

@@ -87,7 +87,9 @@ internal static class InstructionTable
         foreach (var code in Enum.GetValues<Code>())
         {
             var op = code.ToOpCode();
-            if (!op.IsInstruction || op.Encoding is not (EncodingKind.Legacy or EncodingKind.VEX) || op.AddressSize == 16 || (!op.Mode32 && !op.Mode64))
+            // Codes needing a decoder option are other vendors' or historic encodings (486 cmpxchg, Knights Corner).
+            if (!op.IsInstruction || op.Encoding is not (EncodingKind.Legacy or EncodingKind.VEX) || op.AddressSize == 16 || (!op.Mode32 && !op.Mode64)
+                || op.DecoderOption != DecoderOptions.None)
             {
                 continue;
             }
@@ -150,6 +152,7 @@ internal static class InstructionTable
         names["lretq"] = new MnemonicEntry(Mnemonic.Retf, 64);
         names["sal"] = new MnemonicEntry(Mnemonic.Shl, 0);
         names["movabs"] = new MnemonicEntry(Mnemonic.Mov, 0);
+        names["fwait"] = new MnemonicEntry(Mnemonic.Wait, 0);
         names["pushfw"] = new MnemonicEntry(Mnemonic.Pushf, 16);
         names["popfw"] = new MnemonicEntry(Mnemonic.Popf, 16);
         names.Remove("db");
