@@ -16,6 +16,7 @@ public static class Program
             config.PropagateExceptions();
             config.Settings.ApplicationVersion = typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
             config.AddCommand<VersionCommand>("version").WithDescription("Print the KjTest version.");
+            config.AddCommand<ExecCommand>("exec").WithDescription("Run a flat binary or static ELF executable on the emulated machine.");
         });
 
         try

@@ -550,4 +550,36 @@ public sealed partial class X86Cpu
         span = e.Page.AsSpan((int)(lin & 0xFFF), length);
         return true;
     }
+
+    /// <summary>Reads guest memory through the current segmentation-free linear mapping, with the current privilege; false when it would fault.</summary>
+    public bool TryReadLinear(ulong linear, Span<byte> destination)
+    {
+        var cr2 = Cr2;
+        try
+        {
+            ReadBlock(linear, destination);
+            return true;
+        }
+        catch (CpuFault)
+        {
+            Cr2 = cr2;
+            return false;
+        }
+    }
+
+    /// <summary>Writes guest memory through the current linear mapping, with the current privilege; false when it would fault.</summary>
+    public bool TryWriteLinear(ulong linear, ReadOnlySpan<byte> source)
+    {
+        var cr2 = Cr2;
+        try
+        {
+            WriteBlock(linear, source);
+            return true;
+        }
+        catch (CpuFault)
+        {
+            Cr2 = cr2;
+            return false;
+        }
+    }
 }
