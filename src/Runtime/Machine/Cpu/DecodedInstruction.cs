@@ -9,5 +9,7 @@ internal struct DecodedInstruction
     public ulong Key;
     public ulong AddressMask;
     public bool Sentinel;
+    public Handler Handler;
+    public byte Condition;
     public Instruction Instruction;
 }

@@ -82,6 +82,8 @@ public sealed partial class X86Cpu
 
         slot.AddressMask = addressSize switch { 64 => ulong.MaxValue, 32 => 0xFFFF_FFFF, _ => 0xFFFF };
         slot.Sentinel = _sentinels.Count != 0 && _sentinels.Contains(linear);
+        slot.Handler = Exec.HandlerOf(slot.Instruction.Code);
+        slot.Condition = (byte)slot.Instruction.ConditionCode;
         WatchCodePage(_reader.FirstPage);
         WatchCodePage(_reader.SecondPage);
         slot.Key = _modeKey;

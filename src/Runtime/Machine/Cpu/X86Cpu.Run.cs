@@ -198,7 +198,7 @@ public sealed partial class X86Cpu
 
         AddressMask = slot.AddressMask;
         NextRip = slot.Instruction.NextIP;
-        Exec.Execute(this, slot.Instruction);
+        Exec.Execute(this, ref slot);
         RipValue = NextRip & IpMask;
         Retired++;
     }
