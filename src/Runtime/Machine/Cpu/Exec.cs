@@ -11,40 +11,40 @@ internal static partial class Exec
         switch (d.Handler)
         {
             case Handler.Mov:
-                Mov(c, i);
+                MovFast(c, ref d);
                 break;
             case Handler.Add:
-                Alu(c, i, AluKind.Add);
+                AluFast(c, ref d, AluKind.Add);
                 break;
             case Handler.Or:
-                Alu(c, i, AluKind.Or);
+                AluFast(c, ref d, AluKind.Or);
                 break;
             case Handler.Adc:
-                Alu(c, i, AluKind.Adc);
+                AluFast(c, ref d, AluKind.Adc);
                 break;
             case Handler.Sbb:
-                Alu(c, i, AluKind.Sbb);
+                AluFast(c, ref d, AluKind.Sbb);
                 break;
             case Handler.And:
-                Alu(c, i, AluKind.And);
+                AluFast(c, ref d, AluKind.And);
                 break;
             case Handler.Sub:
-                Alu(c, i, AluKind.Sub);
+                AluFast(c, ref d, AluKind.Sub);
                 break;
             case Handler.Xor:
-                Alu(c, i, AluKind.Xor);
+                AluFast(c, ref d, AluKind.Xor);
                 break;
             case Handler.Cmp:
-                Alu(c, i, AluKind.Cmp);
+                AluFast(c, ref d, AluKind.Cmp);
                 break;
             case Handler.Test:
-                Alu(c, i, AluKind.Test);
+                AluFast(c, ref d, AluKind.Test);
                 break;
             case Handler.Inc:
-                IncDec(c, i, true);
+                IncDecFast(c, ref d, true);
                 break;
             case Handler.Dec:
-                IncDec(c, i, false);
+                IncDecFast(c, ref d, false);
                 break;
             case Handler.Neg:
                 Neg(c, i);
@@ -90,7 +90,7 @@ internal static partial class Exec
                 Pop(c, i);
                 break;
             case Handler.Lea:
-                Lea(c, i);
+                LeaFast(c, ref d);
                 break;
             case Handler.Movzx:
                 c.WriteReg(i.Op0Register, c.ReadOp(i, 1, X86Cpu.OpSize(i, 1)));
