@@ -67,7 +67,7 @@ internal static partial class Exec
             case Handler.Jcc:
                 if (c.Condition((ConditionCode)d.Condition))
                 {
-                    c.NextRip = i.NearBranchTarget;
+                    c.NextRip = d.Immediate;
                 }
 
                 break;

@@ -122,6 +122,10 @@ public sealed partial class X86Cpu
         slot.Reg0 = slot.Kind0 == OperandClass.Register ? RegisterInfo[(int)i.Op0Register] : (ushort)0;
         slot.Reg1 = slot.Kind1 == OperandClass.Register ? RegisterInfo[(int)i.Op1Register] : (ushort)0;
         slot.Immediate = slot.Kind1 == OperandClass.Immediate && slot.Size is > 0 and <= 8 ? i.GetImmediate(1) & SizeMask(slot.Size) : 0;
+        if (i.OpCount > 0 && i.Op0Kind is OpKind.NearBranch16 or OpKind.NearBranch32 or OpKind.NearBranch64)
+        {
+            slot.Immediate = i.NearBranchTarget;
+        }
         if (slot.Kind0 == OperandClass.Memory || slot.Kind1 == OperandClass.Memory)
         {
             var b = i.MemoryBase;
