@@ -48,6 +48,7 @@ public class InterpreterBenchmarks
     {
         var cpu = _machine.Cpu;
         cpu.Rip = Code;
+        cpu.Halted = false;
         cpu.SetGpr(1, Iterations);
         return cpu.Run(new RunLimits(ulong.MaxValue)).Reason;
     }

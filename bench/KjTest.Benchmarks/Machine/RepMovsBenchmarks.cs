@@ -42,6 +42,7 @@ public class RepMovsBenchmarks
     public StopReason GuestRepMovsq()
     {
         _machine.Cpu.Rip = Code;
+        _machine.Cpu.Halted = false;
         return _machine.Cpu.Run(new RunLimits(100)).Reason;
     }
 
