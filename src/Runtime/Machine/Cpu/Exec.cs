@@ -5,6 +5,7 @@ namespace KjTest.Runtime.Machine.Cpu;
 /// <summary>Instruction semantics, split by family; <see cref="Execute"/> dispatches on the handler chosen at decode time.</summary>
 internal static partial class Exec
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void Execute(X86Cpu c, ref DecodedInstruction d)
     {
         ref readonly var i = ref d.Instruction;
