@@ -75,4 +75,23 @@ public class MachineTests
         Assert.That(diff.Pages.Select(p => p.Address), Is.EqualTo(new[] { 0x4000UL }));
         Assert.That(diff.Pages[0].Ranges, Is.EqualTo(new[] { (0, 1) }));
     }
+
+    [Test]
+    public void Rep_stos_into_mmio_writes_each_element_once_and_reads_nothing()
+    {
+        var device = new FakeMmioDevice();
+        var machine = new MachineBuilder().WithMemory(64UL << 20).WithDevice(device).Build();
+        MachineSetup.LongMode(machine, GuestHarness.CodeAddress);
+        GuestHarness.Load(machine, 64, a =>
+        {
+            a.mov(rdi, FakeMmioDevice.Base);
+            a.mov(eax, 0x55);
+            a.mov(ecx, 4);
+            a.rep.stosd();
+            a.hlt();
+        });
+        GuestHarness.RunToHalt(machine);
+        Assert.That(device.Writes.Select(w => w.Address), Is.EqualTo(new[] { FakeMmioDevice.Base, FakeMmioDevice.Base + 4, FakeMmioDevice.Base + 8, FakeMmioDevice.Base + 12 }));
+        Assert.That(device.Writes.Select(w => w.Value), Is.All.EqualTo(0x55UL));
+    }
 }
