@@ -175,7 +175,15 @@ internal static partial class Exec
                 CountBits(c, i, BitCountKind.Popcnt);
                 break;
             case Handler.Setcc:
-                c.WriteOp(i, 0, 1, c.Condition((ConditionCode)d.Condition) ? 1UL : 0);
+                if (d.Kind0 == OperandClass.Register)
+                {
+                    c.WriteRegInfo(d.Reg0, c.Condition((ConditionCode)d.Condition) ? 1UL : 0);
+                }
+                else
+                {
+                    c.WriteOp(i, 0, 1, c.Condition((ConditionCode)d.Condition) ? 1UL : 0);
+                }
+
                 break;
             case Handler.Cmovcc:
                 Cmov(c, i);
