@@ -37,6 +37,8 @@ public static class Program
                 .WithExample("list", "scenarios/");
             config.AddCommand<SchemaCommand>("schema").WithDescription("Print the JSON Schema (draft 2020-12) of the YAML scenario form.");
             config.AddCommand<RunCommand>("run").WithDescription("Check and run scenarios (running needs the kernel model; for now it checks and stops).");
+
+            config.AddCommand<ExecCommand>("exec").WithDescription("Run a flat binary or static ELF executable on the emulated machine.");
         });
 
         try

@@ -9,5 +9,28 @@ internal struct DecodedInstruction
     public ulong Key;
     public ulong AddressMask;
     public bool Sentinel;
+    public Handler Handler;
+    public byte Condition;
+
+    /// <summary>Size in bytes of operand 0 (register or memory), 0 when it has neither.</summary>
+    public byte Size;
+
+    /// <summary>Operand classes: <see cref="OperandClass"/> of operand 0 and 1.</summary>
+    public byte Kind0;
+    public byte Kind1;
+
+    /// <summary>GPR descriptors (X86Cpu register info) of register operands 0 and 1.</summary>
+    public ushort Reg0;
+    public ushort Reg1;
+
+    /// <summary>Immediate of operand 1, masked to <see cref="Size"/>.</summary>
+    public ulong Immediate;
+
+    /// <summary>Memory operand: displacement, base and index GPR numbers (0xFF none), scale shift, segment number.</summary>
+    public ulong Displacement;
+    public byte Base;
+    public byte Index;
+    public byte ScaleShift;
+    public byte Segment;
     public Instruction Instruction;
 }

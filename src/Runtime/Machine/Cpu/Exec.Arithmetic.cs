@@ -30,6 +30,7 @@ internal static partial class Exec
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Compute(X86Cpu c, AluKind kind, ulong a, ulong b, int size, ulong mask)
     {
         ulong r;

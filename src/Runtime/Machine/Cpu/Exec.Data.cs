@@ -65,8 +65,6 @@ internal static partial class Exec
         c.WriteSized(c.Linear(i, memSize), memSize, c.ReadOp(i, 1, memSize));
     }
 
-    private static void Lea(X86Cpu c, in Instruction i) => c.WriteReg(i.Op0Register, c.EffectiveAddress(i));
-
     private static void Movsx(X86Cpu c, in Instruction i)
     {
         var srcSize = X86Cpu.OpSize(i, 1);

@@ -18,7 +18,7 @@ internal sealed class InstructionTracer
 
     public void Before()
     {
-        Array.Copy(_cpu.Gpr, _before, 16);
+        ((ReadOnlySpan<ulong>)_cpu.Gpr).CopyTo(_before);
         _flagsBefore = _cpu.ReadFlags();
         _text = _cpu.DescribeCurrentInstruction();
     }

@@ -82,10 +82,60 @@ public sealed partial class X86Cpu
 
         slot.AddressMask = addressSize switch { 64 => ulong.MaxValue, 32 => 0xFFFF_FFFF, _ => 0xFFFF };
         slot.Sentinel = _sentinels.Count != 0 && _sentinels.Contains(linear);
+        slot.Handler = Exec.HandlerOf(slot.Instruction.Code);
+        slot.Condition = (byte)slot.Instruction.ConditionCode;
+        PrecomputeOperands(ref slot);
         WatchCodePage(_reader.FirstPage);
         WatchCodePage(_reader.SecondPage);
         slot.Key = _modeKey;
         slot.Tag = linear;
+    }
+
+    private static byte Classify(in Instruction i, int n)
+    {
+        if (n >= i.OpCount)
+        {
+            return OperandClass.Other;
+        }
+
+        return i.GetOpKind(n) switch
+        {
+            OpKind.Register => RegisterInfo[(int)i.GetOpRegister(n)] != 0 ? OperandClass.Register : OperandClass.Other,
+            OpKind.Memory => OperandClass.Memory,
+            OpKind.Immediate8 or OpKind.Immediate16 or OpKind.Immediate32 or OpKind.Immediate64 or OpKind.Immediate8to16
+                or OpKind.Immediate8to32 or OpKind.Immediate8to64 or OpKind.Immediate32to64 => OperandClass.Immediate,
+            _ => OperandClass.Other,
+        };
+    }
+
+    private static void PrecomputeOperands(ref DecodedInstruction slot)
+    {
+        ref readonly var i = ref slot.Instruction;
+        slot.Kind0 = Classify(i, 0);
+        slot.Kind1 = Classify(i, 1);
+        slot.Size = slot.Kind0 switch
+        {
+            OperandClass.Register => (byte)RegSize(i.Op0Register),
+            OperandClass.Memory => (byte)Math.Min(255, i.MemorySize.GetSize()),
+            _ => 0,
+        };
+        slot.Reg0 = slot.Kind0 == OperandClass.Register ? RegisterInfo[(int)i.Op0Register] : (ushort)0;
+        slot.Reg1 = slot.Kind1 == OperandClass.Register ? RegisterInfo[(int)i.Op1Register] : (ushort)0;
+        slot.Immediate = slot.Kind1 == OperandClass.Immediate && slot.Size is > 0 and <= 8 ? i.GetImmediate(1) & SizeMask(slot.Size) : 0;
+        if (i.OpCount > 0 && i.Op0Kind is OpKind.NearBranch16 or OpKind.NearBranch32 or OpKind.NearBranch64)
+        {
+            slot.Immediate = i.NearBranchTarget;
+        }
+        if (slot.Kind0 == OperandClass.Memory || slot.Kind1 == OperandClass.Memory)
+        {
+            var b = i.MemoryBase;
+            var x = i.MemoryIndex;
+            slot.Displacement = i.MemoryDisplacement64;
+            slot.Base = b == Register.None || b == Register.RIP || b == Register.EIP ? (byte)0xFF : (byte)(RegisterInfo[(int)b] & 15);
+            slot.Index = x == Register.None ? (byte)0xFF : (byte)(RegisterInfo[(int)x] & 15);
+            slot.ScaleShift = (byte)System.Numerics.BitOperations.Log2((uint)Math.Max(1, i.MemoryIndexScale));
+            slot.Segment = (byte)(i.MemorySegment - Register.ES);
+        }
     }
 
     private void WatchCodePage(ulong pageNumber)

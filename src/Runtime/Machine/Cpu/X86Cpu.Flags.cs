@@ -169,6 +169,7 @@ public sealed partial class X86Cpu
         FlagsRaw = value ? FlagsRaw | flag : FlagsRaw & ~flag;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool Condition(ConditionCode cc) => cc switch
     {
         ConditionCode.o => OverflowFlag(),

@@ -28,7 +28,7 @@ public sealed partial class X86Cpu
                 DeliverProtected(vector, errorCode, software, returnRip, external);
             }
 
-            Halted = false;
+            _halted = false;
             FlushDecodeCache();
         }
         catch (CpuFault)

@@ -519,6 +519,12 @@ public sealed partial class X86Cpu
         ref var e = ref _tlb[(int)((lin >> 12) & TlbMask)];
         if (e.ReadTag != lin >> 12)
         {
+            if (!IsPlainRam(lin, AccessRead))
+            {
+                span = default;
+                return false;
+            }
+
             Read8(lin);
             e = ref _tlb[(int)((lin >> 12) & TlbMask)];
             if (e.ReadTag != lin >> 12)
@@ -538,6 +544,12 @@ public sealed partial class X86Cpu
         ref var e = ref _tlb[(int)((lin >> 12) & TlbMask)];
         if (e.WriteTag != lin >> 12)
         {
+            if (!IsPlainRam(lin, AccessWrite))
+            {
+                span = default;
+                return false;
+            }
+
             Write8(lin, Read8(lin));
             e = ref _tlb[(int)((lin >> 12) & TlbMask)];
             if (e.WriteTag != lin >> 12)
@@ -549,5 +561,44 @@ public sealed partial class X86Cpu
 
         span = e.Page.AsSpan((int)(lin & 0xFFF), length);
         return true;
+    }
+
+    /// <summary>Reads guest memory through the current segmentation-free linear mapping, with the current privilege; false when it would fault.</summary>
+    public bool TryReadLinear(ulong linear, Span<byte> destination)
+    {
+        var cr2 = Cr2;
+        try
+        {
+            ReadBlock(linear, destination);
+            return true;
+        }
+        catch (CpuFault)
+        {
+            Cr2 = cr2;
+            return false;
+        }
+    }
+
+    /// <summary>Writes guest memory through the current linear mapping, with the current privilege; false when it would fault.</summary>
+    public bool TryWriteLinear(ulong linear, ReadOnlySpan<byte> source)
+    {
+        var cr2 = Cr2;
+        try
+        {
+            WriteBlock(linear, source);
+            return true;
+        }
+        catch (CpuFault)
+        {
+            Cr2 = cr2;
+            return false;
+        }
+    }
+
+    /// <summary>True when the linear page maps to installed RAM that no device decodes (so touching it has no side effects).</summary>
+    private bool IsPlainRam(ulong lin, int access)
+    {
+        var pa = Translate(lin, access, CplValue == 3, out _, out _);
+        return Mem.IsRam(pa >> 12) && !Bus.IsMmio(pa & ~0xFFFUL, 0x1000);
     }
 }

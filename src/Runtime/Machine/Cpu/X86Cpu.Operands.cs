@@ -43,9 +43,11 @@ public sealed partial class X86Cpu
     internal static int RegIndex(Register r) => RegisterInfo[(int)r] & 15;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal ulong ReadReg(Register r)
+    internal ulong ReadReg(Register r) => ReadRegInfo(RegisterInfo[(int)r], r);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ulong ReadRegInfo(ushort info, Register r = Register.None)
     {
-        var info = RegisterInfo[(int)r];
         switch (info >> 5)
         {
             case 8: return Gpr[info & 15];
@@ -57,9 +59,11 @@ public sealed partial class X86Cpu
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void WriteReg(Register r, ulong v)
+    internal void WriteReg(Register r, ulong v) => WriteRegInfo(RegisterInfo[(int)r], v, r);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void WriteRegInfo(ushort info, ulong v, Register r = Register.None)
     {
-        var info = RegisterInfo[(int)r];
         ref var g = ref Gpr[info & 15];
         switch (info >> 5)
         {
@@ -80,6 +84,30 @@ public sealed partial class X86Cpu
         >= Register.ES and <= Register.GS => Seg[r - Register.ES].Selector,
         _ => throw new ArgumentOutOfRangeException(nameof(r), r, "not a general-purpose register"),
     };
+
+    /// <summary>Linear address of the memory operand from the fields precomputed at decode time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ulong LinearOf(ref DecodedInstruction d, int size)
+    {
+        var ea = d.Displacement;
+        if (d.Base != 0xFF)
+        {
+            ea += Gpr[d.Base];
+        }
+
+        if (d.Index != 0xFF)
+        {
+            ea += Gpr[d.Index] << d.ScaleShift;
+        }
+
+        ea &= d.AddressMask;
+        if (Bitness == 64)
+        {
+            return d.Segment >= 4 ? ea + Seg[d.Segment].Base : ea;
+        }
+
+        return SegmentedLinear(Register.ES + d.Segment, ea, size);
+    }
 
     /// <summary>Effective address (offset) of the memory operand, masked to the address size.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

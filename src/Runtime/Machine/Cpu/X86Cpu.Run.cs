@@ -14,11 +14,20 @@ public sealed partial class X86Cpu
     private bool _interruptShadow;
     private bool _nmiPending;
     private bool _nmiBlocked;
+    private bool _halted;
     private ulong _sentinelPassed = ulong.MaxValue;
     internal ulong IpMask = ulong.MaxValue;
 
-    /// <summary>True while the CPU waits in HLT for an interrupt.</summary>
-    public bool Halted { get; internal set; }
+    /// <summary>True while the CPU waits in HLT for an interrupt; clear it to resume at <see cref="Rip"/> without one.</summary>
+    public bool Halted
+    {
+        get => _halted;
+        set
+        {
+            _halted = value;
+            RecomputeEvents();
+        }
+    }
 
     /// <summary>Per-instruction trace sink; null (the default) costs one branch per instruction.</summary>
     public TextWriter? Trace { get; set; }
@@ -198,7 +207,7 @@ public sealed partial class X86Cpu
 
         AddressMask = slot.AddressMask;
         NextRip = slot.Instruction.NextIP;
-        Exec.Execute(this, slot.Instruction);
+        Exec.Execute(this, ref slot);
         RipValue = NextRip & IpMask;
         Retired++;
     }
@@ -236,7 +245,7 @@ public sealed partial class X86Cpu
         {
             _nmiPending = false;
             _nmiBlocked = true;
-            Halted = false;
+            _halted = false;
             RecomputeEvents();
             DeliverEvent(CpuFault.NMI, null, true);
             return _stop is not null;
@@ -245,12 +254,12 @@ public sealed partial class X86Cpu
         if ((FlagsRaw & Cr.FlagIf) != 0 && InterruptController is { HasPendingInterrupt: true } pic)
         {
             var vector = pic.Acknowledge();
-            Halted = false;
+            _halted = false;
             DeliverEvent(vector, null, true);
             return _stop is not null;
         }
 
-        if (Halted)
+        if (_halted)
         {
             _stop = StopReason.Halted;
             return true;
@@ -260,7 +269,7 @@ public sealed partial class X86Cpu
     }
 
     internal void RecomputeEvents() =>
-        _checkEvents = _stop is not null || _interruptShadow || Halted || (_nmiPending && !_nmiBlocked)
+        _checkEvents = _stop is not null || _interruptShadow || _halted || (_nmiPending && !_nmiBlocked)
             || ((FlagsRaw & Cr.FlagIf) != 0 && InterruptController is not null);
 
     private void UpdateInterruptArming() => RecomputeEvents();
@@ -273,7 +282,7 @@ public sealed partial class X86Cpu
 
     internal void EnterHalt()
     {
-        Halted = true;
+        _halted = true;
         _checkEvents = true;
     }
 
@@ -291,7 +300,7 @@ public sealed partial class X86Cpu
         _interruptShadow = false;
         _nmiPending = false;
         _nmiBlocked = false;
-        Halted = false;
+        _halted = false;
         _stop = null;
         RecomputeEvents();
     }

@@ -14,7 +14,7 @@ namespace KjTest.Runtime.Machine.Cpu;
 /// </summary>
 public sealed partial class X86Cpu
 {
-    internal readonly ulong[] Gpr = new ulong[16];
+    internal GprFile Gpr;
     internal readonly SegmentCache[] Seg = new SegmentCache[6];
     internal readonly ulong[] Dr = new ulong[8];
     internal readonly UInt128[] Xmm = new UInt128[16];
@@ -251,7 +251,7 @@ public sealed partial class X86Cpu
     /// <summary>Returns every register to its power-on value (real mode at F000:FFF0) and empties caches.</summary>
     public void Reset()
     {
-        Array.Clear(Gpr);
+        ((Span<ulong>)Gpr).Clear();
         Array.Clear(Dr);
         Array.Clear(Xmm);
         Array.Clear(Fpr);

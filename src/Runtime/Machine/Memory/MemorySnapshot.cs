@@ -8,22 +8,20 @@ public sealed class MemorySnapshot
 {
     private readonly MemoryChunk?[] _chunks;
 
-    internal MemorySnapshot(MemoryChunk?[] chunks, ulong size, MemorySnapshot? parent, ulong[] pagesWrittenSinceParent)
+    internal MemorySnapshot(MemoryChunk?[] chunks, ulong size, SnapshotLineage lineage)
     {
         _chunks = chunks;
         Size = size;
-        Parent = parent;
-        PagesWrittenSinceParent = pagesWrittenSinceParent;
+        Lineage = lineage;
     }
 
     /// <summary>Size of RAM in bytes.</summary>
     public ulong Size { get; }
 
-    /// <summary>The snapshot (or restored snapshot) the live memory descended from when this one was taken.</summary>
-    public MemorySnapshot? Parent { get; }
+    /// <summary>Page numbers written between the previous snapshot (or restored snapshot) and this one.</summary>
+    public IReadOnlyList<ulong> PagesWrittenSinceParent => Lineage.PagesWrittenSinceParent;
 
-    /// <summary>Page numbers written between <see cref="Parent"/> and this snapshot.</summary>
-    public IReadOnlyList<ulong> PagesWrittenSinceParent { get; }
+    internal SnapshotLineage Lineage { get; }
 
     internal MemoryChunk?[] Chunks => _chunks;
 
@@ -72,7 +70,7 @@ public sealed class MemorySnapshot
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var candidates = CandidatePages(a, b) ?? CandidatePages(b, a) ?? AllPagesThatMayDiffer(a, b);
+        var candidates = CandidatePages(a.Lineage, b.Lineage) ?? CandidatePages(b.Lineage, a.Lineage) ?? AllPagesThatMayDiffer(a, b);
         var result = new List<PageDiff>();
         foreach (var pageNumber in candidates.Order())
         {
@@ -93,7 +91,7 @@ public sealed class MemorySnapshot
         return new MemoryDiff(result);
     }
 
-    private static HashSet<ulong>? CandidatePages(MemorySnapshot older, MemorySnapshot newer)
+    private static HashSet<ulong>? CandidatePages(SnapshotLineage older, SnapshotLineage newer)
     {
         var pages = new HashSet<ulong>();
         for (var s = newer; s is not null; s = s.Parent)

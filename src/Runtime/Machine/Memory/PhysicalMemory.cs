@@ -26,7 +26,7 @@ public sealed class PhysicalMemory : IPhysicalMemory
     private readonly List<ulong> _written = [];
     private readonly HashSet<ulong> _watched = [];
     private int _epoch = 1;
-    private MemorySnapshot? _base;
+    private SnapshotLineage? _base;
 
     /// <summary>Creates RAM of <paramref name="size"/> bytes (rounded up to whole pages).</summary>
     public PhysicalMemory(ulong size)
@@ -64,8 +64,8 @@ public sealed class PhysicalMemory : IPhysicalMemory
     /// <summary>Takes a copy-on-write snapshot; its cost follows the table size, not the bytes of RAM.</summary>
     public MemorySnapshot Snapshot()
     {
-        var snapshot = new MemorySnapshot((MemoryChunk?[])_chunks.Clone(), Size, _base, [.. _written]);
-        _base = snapshot;
+        var snapshot = new MemorySnapshot((MemoryChunk?[])_chunks.Clone(), Size, new SnapshotLineage(_base, [.. _written]));
+        _base = snapshot.Lineage;
         _written.Clear();
         _epoch++;
         MappingChanged?.Invoke();
@@ -82,7 +82,7 @@ public sealed class PhysicalMemory : IPhysicalMemory
         }
 
         snapshot.Chunks.CopyTo(_chunks, 0);
-        _base = snapshot;
+        _base = snapshot.Lineage;
         _written.Clear();
         _epoch++;
         MappingChanged?.Invoke();

@@ -134,4 +134,59 @@ public class PrivilegeTests
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(14));
         Assert.That(outcome.Faults[0].ErrorCode, Is.EqualTo(0x15u), "present, user, instruction fetch");
     }
+
+    [Test]
+    public void Int_from_user_mode_needs_a_dpl_3_gate()
+    {
+        var m = UserMachine(a =>
+        {
+            a.@int(0x41);
+            a.@int(0x40);
+        });
+        GuestHarness.SetGate64(m, 0x40, Handler + 0x100, dpl: 0);
+        GuestHarness.SetGate64(m, 0x41, Handler, dpl: 3);
+        GuestHarness.SetGate64(m, 13, Handler + 0x200);
+        GuestHarness.Load(m, 64, a =>
+        {
+            a.mov(r8, 0x41);
+            a.iretq();
+        }, Handler);
+        GuestHarness.Load(m, 64, a =>
+        {
+            a.mov(r9, __qword_ptr[rsp]);
+            a.hlt();
+        }, Handler + 0x200);
+        GuestHarness.RunToHalt(m);
+        Assert.That(m.Reg(Register.R8), Is.EqualTo(0x41UL));
+        Assert.That(m.Reg(Register.R9), Is.EqualTo((0x40UL * 8) + 2), "#GP error code names the IDT entry");
+    }
+
+    [Test]
+    public void Protected_mode_interrupt_from_ring_3_switches_to_the_tss_stack()
+    {
+        var m = GuestHarness.Protected32(a =>
+        {
+            a.push(0x23);
+            a.push(0x50_0000);
+            a.push(0x2);
+            a.push(0x1B);
+            a.push((int)UserCode);
+            a.iretd();
+        });
+        GuestHarness.Load(m, 32, a => a.@int(0x80), UserCode);
+        GuestHarness.SetGate32(m, 0x80, (uint)Handler, dpl: 3);
+        m.Memory.WriteUInt32(m.Cpu.Tr.Base + 4, 0x70_0000);
+        GuestHarness.Load(m, 32, a =>
+        {
+            a.mov(ebx, __dword_ptr[esp + 12]);
+            a.mov(ecx, __dword_ptr[esp + 16]);
+            a.mov(edx, ss);
+            a.hlt();
+        }, Handler);
+        GuestHarness.RunToHalt(m);
+        Assert.That(m.Reg(Register.EBX), Is.EqualTo(0x50_0000UL), "old ESP");
+        Assert.That(m.Reg(Register.ECX), Is.EqualTo(0x23UL), "old SS");
+        Assert.That(m.Reg(Register.EDX), Is.EqualTo(0x10UL));
+        Assert.That(m.Cpu.GetGpr(4), Is.EqualTo(0x70_0000UL - 20));
+    }
 }

@@ -1,0 +1,98 @@
+namespace KjTest.Runtime.Machine.Cpu;
+
+/// <summary>Forms of the hottest instructions that use the operand facts precomputed at decode time.</summary>
+internal static partial class Exec
+{
+    private static void AluFast(X86Cpu c, ref DecodedInstruction d, AluKind kind)
+    {
+        int size = d.Size;
+        if (size is 0 or > 8 || d.Kind1 == OperandClass.Other)
+        {
+            Alu(c, d.Instruction, kind);
+            return;
+        }
+
+        var mask = X86Cpu.SizeMask(size);
+        var b = d.Kind1 switch
+        {
+            OperandClass.Register => c.ReadRegInfo(d.Reg1),
+            OperandClass.Immediate => d.Immediate,
+            _ => c.ReadSized(c.LinearOf(ref d, size), size),
+        };
+        if (d.Kind0 == OperandClass.Register)
+        {
+            var result = Compute(c, kind, c.ReadRegInfo(d.Reg0), b, size, mask);
+            if (kind is not (AluKind.Cmp or AluKind.Test))
+            {
+                c.WriteRegInfo(d.Reg0, result);
+            }
+        }
+        else
+        {
+            var lin = c.LinearOf(ref d, size);
+            var result = Compute(c, kind, c.ReadSized(lin, size), b, size, mask);
+            if (kind is not (AluKind.Cmp or AluKind.Test))
+            {
+                c.WriteSized(lin, size, result);
+            }
+        }
+    }
+
+    private static void MovFast(X86Cpu c, ref DecodedInstruction d)
+    {
+        int size = d.Size;
+        if (size is 0 or > 8 || d.Kind0 == OperandClass.Other || d.Kind1 == OperandClass.Other)
+        {
+            Mov(c, d.Instruction);
+            return;
+        }
+
+        var value = d.Kind1 switch
+        {
+            OperandClass.Register => c.ReadRegInfo(d.Reg1),
+            OperandClass.Immediate => d.Immediate,
+            _ => c.ReadSized(c.LinearOf(ref d, size), size),
+        };
+        if (d.Kind0 == OperandClass.Register)
+        {
+            c.WriteRegInfo(d.Reg0, value);
+        }
+        else
+        {
+            c.WriteSized(c.LinearOf(ref d, size), size, value);
+        }
+    }
+
+    private static void IncDecFast(X86Cpu c, ref DecodedInstruction d, bool increment)
+    {
+        if (d.Kind0 != OperandClass.Register)
+        {
+            IncDec(c, d.Instruction, increment);
+            return;
+        }
+
+        int size = d.Size;
+        var carry = c.CarryFlag();
+        var a = c.ReadRegInfo(d.Reg0);
+        var r = (increment ? a + 1 : a - 1) & X86Cpu.SizeMask(size);
+        c.WriteRegInfo(d.Reg0, r);
+        c.LazyCarry = carry;
+        c.SetLazy(increment ? LazyOp.Inc : LazyOp.Dec, a, 1, r, size);
+    }
+
+    private static void LeaFast(X86Cpu c, ref DecodedInstruction d)
+    {
+        var ea = d.Displacement;
+        if (d.Base != 0xFF)
+        {
+            ea += c.Gpr[d.Base];
+        }
+
+        if (d.Index != 0xFF)
+        {
+            ea += c.Gpr[d.Index] << d.ScaleShift;
+        }
+
+        c.WriteRegInfo(d.Reg0, ea & d.AddressMask);
+    }
+}
