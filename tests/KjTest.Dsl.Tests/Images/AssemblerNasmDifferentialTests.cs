@@ -54,7 +54,8 @@ public class AssemblerNasmDifferentialTests
     }
 
     /// <summary>
-    /// Generated programs full of forward and backward branches at distances around the rel8 limit,
+    /// Generated programs full of forward and backward branches at distances around the rel8 limit
+    /// and across align padding,
     /// with NASM's output in Data/nasm-programs.tsv: the layout passes must reach NASM's layout
     /// (short wherever the final distances allow), and programs NASM rejects must be rejected.
     /// </summary>
