@@ -235,8 +235,8 @@ public static class ElfImage
 
     private static List<ElfLoadSegment> ReadWithLibrary(byte[] content, ElfHeader header)
     {
-        // Loading ignores sections, so the library gets a copy without a section table: a damaged
-        // section table in an otherwise loadable file must not fail the load.
+        // Loading uses only PT_LOAD headers, so the library gets a copy without a section table and
+        // with other program headers turned into PT_NULL: damage there must not fail the load.
         var copy = (byte[])content.Clone();
         if (header.Class == ElfClass.Elf64)
         {
@@ -247,6 +247,15 @@ public static class ElfImage
         {
             copy.AsSpan(32, 4).Clear();
             copy.AsSpan(46, 6).Clear();
+        }
+
+        for (var index = 0; index < header.ProgramHeaderCount; index++)
+        {
+            var type = copy.AsSpan((int)header.ProgramHeaderOffset + (index * header.ProgramHeaderEntrySize), 4);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(type) != LoadType)
+            {
+                type.Clear();
+            }
         }
 
         using var stream = new MemoryStream(copy, writable: false);

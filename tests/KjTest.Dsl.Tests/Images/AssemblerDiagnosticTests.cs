@@ -67,6 +67,16 @@ public class AssemblerDiagnosticTests
     }
 
     [Test]
+    public void Undefined_local_label_is_named_and_suggested_as_written()
+    {
+        var diagnostic = Single("start:\n.loop: nop\n jnz .lop\nother:\n.lap: nop");
+
+        AssertAt(diagnostic, "KJ1403", 3, 6, 4);
+        Assert.That(diagnostic.Message, Is.EqualTo("undefined symbol '.lop'"));
+        Assert.That(diagnostic.Hint, Is.EqualTo("did you mean `.loop`?"));
+    }
+
+    [Test]
     public void Undefined_label_inside_a_memory_operand_is_reported()
     {
         AssertAt(Single("mov eax, [rbx + missing*2]"), "KJ1403", 1, 17, 7);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using static KjTest.Dsl.Tests.Images.AsmTestHelper;
 
 namespace KjTest.Dsl.Tests.Images;
@@ -51,5 +52,35 @@ public class AssemblerNasmDifferentialTests
 
         Assert.That(count, Is.GreaterThan(4000));
         Assert.That(mismatches, Is.Empty, string.Join("\n", mismatches.Take(40)));
+    }
+
+    /// <summary>
+    /// Generated programs full of forward and backward branches at distances around the rel8 limit
+    /// and across align padding,
+    /// with the length and SHA-256 of NASM's output in Data/nasm-programs.tsv: the layout passes must reach NASM's layout
+    /// (short wherever the final distances allow), and programs NASM rejects must be rejected.
+    /// </summary>
+    [Test]
+    public void Generated_programs_with_branches_lay_out_as_nasm_does()
+    {
+        var rows = File.ReadLines(Path.Combine(TestContext.CurrentContext.TestDirectory, "Images", "Data", "nasm-programs.tsv"))
+            .Where(row => !row.StartsWith('#') && row.Length > 0)
+            .Select(row => row.Split('\t'))
+            .ToList();
+        var mismatches = new List<string>();
+        foreach (var fields in rows)
+        {
+            var result = Assemble(fields[0].Replace('|', '\n'), 64, origin: 0);
+            var ours = result.Succeeded
+                ? $"{result.Bytes.Length} {Convert.ToHexStringLower(SHA256.HashData(result.Bytes))}"
+                : "error";
+            if (ours != fields[1])
+            {
+                mismatches.Add($"{fields[0]}: nasm {fields[1]}, ours {ours}");
+            }
+        }
+
+        Assert.That(rows.Count(fields => fields[1] != "error"), Is.GreaterThan(300));
+        Assert.That(mismatches, Is.Empty, string.Join("\n", mismatches.Take(5)));
     }
 }

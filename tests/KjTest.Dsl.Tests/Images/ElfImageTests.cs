@@ -206,6 +206,20 @@ public class ElfImageTests
     }
 
     [Test]
+    public void Damaged_note_header_does_not_prevent_loading()
+    {
+        var builder = TwoSegments(is64: true);
+        var bytes = builder.Build();
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(builder.ProgramHeaderOffset(1) + 8), ulong.MaxValue - 3);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(builder.ProgramHeaderOffset(1) + 32), ulong.MaxValue);
+
+        var result = Parse(bytes);
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Segments.Select(s => s.HeaderIndex), Is.EqualTo(new[] { 0, 2 }));
+    }
+
+    [Test]
     public void Diagnostics_point_at_the_path_in_the_scenario()
     {
         Assert.That(Parse([1, 2, 3]).Diagnostics.Single().Span, Is.EqualTo(PathSpan));

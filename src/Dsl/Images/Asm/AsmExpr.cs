@@ -10,6 +10,9 @@ internal sealed record AsmExpr(AsmExprKind Kind, int Column, int Length)
     /// <summary>The symbol's full name (local labels qualified by their global label).</summary>
     public string Name { get; init; } = "";
 
+    /// <summary>The symbol as written (a local label without its global prefix).</summary>
+    public string Written { get; init; } = "";
+
     public Register Register { get; init; }
 
     public string Operator { get; init; } = "";

@@ -606,7 +606,7 @@ internal sealed class AsmParser(AsmReporter reporter)
                     return null;
                 }
 
-                return new AsmExpr(AsmExprKind.Symbol, token.Column, token.Length) { Name = Qualify(token, definesScope: false) };
+                return new AsmExpr(AsmExprKind.Symbol, token.Column, token.Length) { Name = Qualify(token, definesScope: false), Written = token.Text };
             default:
                 Error(token, token.Kind == AsmTokenKind.End ? "expected an operand or expression" : $"unexpected '{token.Text}'");
                 return null;

@@ -733,8 +733,17 @@ internal sealed class AssemblerPass(
 
         if (previous is not null)
         {
-            var known = previous.Keys.Concat(externalSymbols.Keys);
-            reporter.ReportWithHint(DiagnosticCatalogue.AsmUndefinedSymbol, line, expr.Column, expr.Length, Suggestions.DidYouMean(expr.Name, known), expr.Name);
+            var known = previous.Keys.Concat(externalSymbols.Keys).ToList();
+            string? hint = null;
+            if (expr.Written.StartsWith('.') && expr.Name.Length > expr.Written.Length)
+            {
+                // A local label is suggested among the locals of the same global label, as written.
+                var scope = expr.Name[..^expr.Written.Length];
+                hint = Suggestions.DidYouMean(expr.Written, known.Where(k => k.StartsWith(scope + ".", StringComparison.Ordinal)).Select(k => k[scope.Length..]));
+            }
+
+            hint ??= Suggestions.DidYouMean(expr.Written, known);
+            reporter.ReportWithHint(DiagnosticCatalogue.AsmUndefinedSymbol, line, expr.Column, expr.Length, hint, expr.Written);
         }
 
         return LinearValue.Of(0, unresolved: true);

@@ -69,7 +69,6 @@ internal static class InstructionEncoder
             operands = [operands[0] with { Register = Register.EAX + (operands[0].Register - Register.RAX) }, operands[1]];
         }
 
-        var hasNearBranch = candidates.Any(c => HasKind(c, OpCodeOperandKind.br32_4) || HasKind(c, OpCodeOperandKind.br64_4));
 
         var successes = new List<(Code Code, byte[] Bytes, int MemorySize)>();
         (int Index, int Rank, string What)? valueFailure = null;
@@ -94,12 +93,12 @@ internal static class InstructionEncoder
             }
 
             var instruction = new Instruction { Code = code };
-            if (!Build(ref instruction, op, operands, bitness, address, hasNearBranch, entry.Mnemonic, ref valueFailure))
+            if (!Build(ref instruction, op, operands, bitness, address, entry.Mnemonic, ref valueFailure))
             {
                 // xchg and test are symmetric; Iced lists `xchg r64, rax` and `test r/m, r` in one order only.
                 instruction = new Instruction { Code = code };
                 if (entry.Mnemonic is not (Mnemonic.Xchg or Mnemonic.Test) || operands.Count != 2
-                    || !Build(ref instruction, op, [operands[1], operands[0]], bitness, address, hasNearBranch, entry.Mnemonic, ref valueFailure))
+                    || !Build(ref instruction, op, [operands[1], operands[0]], bitness, address, entry.Mnemonic, ref valueFailure))
                 {
                     continue;
                 }
@@ -297,7 +296,6 @@ internal static class InstructionEncoder
         IReadOnlyList<ResolvedOperand> operands,
         int bitness,
         ulong address,
-        bool hasNearBranch,
         Mnemonic mnemonic,
         ref (int Index, int Rank, string What)? valueFailure)
     {
@@ -323,7 +321,7 @@ internal static class InstructionEncoder
         var immediates = 0;
         for (var i = 0; i < kinds.Length; i++)
         {
-            var outcome = Apply(ref instruction, i, kinds[i], operands[i], bitness, address, hasNearBranch, mnemonic, op, ref immediates, out var rank, out var what);
+            var outcome = Apply(ref instruction, i, kinds[i], operands[i], bitness, address, mnemonic, op, ref immediates, out var rank, out var what);
             if (outcome == MatchOutcome.WrongShape)
             {
                 return false;
@@ -432,7 +430,6 @@ internal static class InstructionEncoder
         ResolvedOperand operand,
         int bitness,
         ulong address,
-        bool hasNearBranch,
         Mnemonic mnemonic,
         OpCodeInfo op,
         ref int immediates,
@@ -483,7 +480,7 @@ internal static class InstructionEncoder
                 return MatchOutcome.Fits;
 
             default:
-                return ApplyImmediate(ref instruction, index, kind, operand, address, hasNearBranch, op, ref immediates, out rank, out what);
+                return ApplyImmediate(ref instruction, index, kind, operand, address, op, ref immediates, out rank, out what);
         }
     }
 
@@ -573,7 +570,6 @@ internal static class InstructionEncoder
         OpCodeOperandKind kind,
         ResolvedOperand operand,
         ulong address,
-        bool hasNearBranch,
         OpCodeInfo op,
         ref int immediates,
         out int rank,
@@ -597,11 +593,6 @@ internal static class InstructionEncoder
                         return MatchOutcome.WrongShape;
                     }
 
-                    if (isShort && unresolved && hasNearBranch && distance != AsmDistance.Short)
-                    {
-                        return MatchOutcome.WrongShape;
-                    }
-
                     var wide = kind is OpCodeOperandKind.br64_1 or OpCodeOperandKind.br64_4;
                     if (!wide && (ulong)value > uint.MaxValue)
                     {
@@ -609,7 +600,8 @@ internal static class InstructionEncoder
                         return MatchOutcome.ValueOutOfRange;
                     }
 
-                    // A target not known yet is assumed nearby, so the first pass never fails on distance.
+                    // A target not known yet is assumed nearby: branches start short and grow only when a
+                    // later pass shows they must, which reaches NASM's smallest layout.
                     var target = unresolved ? address : (ulong)value;
                     instruction.SetOpKind(index, wide ? OpKind.NearBranch64 : OpKind.NearBranch32);
                     if (wide)
