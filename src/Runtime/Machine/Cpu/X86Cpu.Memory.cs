@@ -10,7 +10,7 @@ public sealed partial class X86Cpu
     internal const int AccessRead = 0;
     internal const int AccessWrite = 1;
     internal const int AccessExecute = 2;
-    private const int TlbBits = 10;
+    private const int TlbBits = 12;
     private const int TlbMask = (1 << TlbBits) - 1;
     private const ulong NoTag = ulong.MaxValue;
     private readonly TlbEntry[] _tlbSupervisor = NewTlb();
@@ -420,6 +420,7 @@ public sealed partial class X86Cpu
         var nxe = (EferValue & Cr.EferNxe) != 0 && entrySize == 8;
         bool rw = true, us = true, nx = false;
         Span<ulong> entryAddresses = stackalloc ulong[4];
+        Span<ulong> entries = stackalloc ulong[4];
         var reportedAddress = faultAddress ?? lin;
         for (var level = levels - 1; level >= 0; level--)
         {
@@ -440,6 +441,7 @@ public sealed partial class X86Cpu
             us &= (entry & 4) != 0;
             nx |= (entry >> 63) != 0 && nxe;
             entryAddresses[level] = entryAddress;
+            entries[level] = entry;
             var large = (entry & 0x80) != 0 && level > 0 && (level < 3) && (entrySize == 8 || (Cr4Value & Cr.Cr4Pse) != 0);
             if (level == 0 || large)
             {
@@ -457,11 +459,17 @@ public sealed partial class X86Cpu
                 CheckAccess(reportedAddress, access, user, rw, us, nx);
                 for (var l = levels - 1; l > level; l--)
                 {
-                    SetEntryBits(entryAddresses[l], entrySize, 0x20);
+                    if ((entries[l] & 0x20) == 0)
+                    {
+                        SetEntryBits(entryAddresses[l], entrySize, 0x20);
+                    }
                 }
 
                 var leafBits = access == AccessWrite ? 0x60UL : 0x20UL;
-                SetEntryBits(entryAddress, entrySize, leafBits);
+                if ((entry & leafBits) != leafBits)
+                {
+                    SetEntryBits(entryAddress, entrySize, leafBits);
+                }
                 var dirty = access == AccessWrite || (entry & 0x40) != 0;
                 writable = dirty && (user ? rw : rw || (Cr0Value & Cr.Cr0Wp) == 0);
                 global = (entry & 0x100) != 0 && (Cr4Value & Cr.Cr4Pge) != 0;
