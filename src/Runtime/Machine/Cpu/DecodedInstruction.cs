@@ -32,5 +32,8 @@ internal struct DecodedInstruction
     public byte Index;
     public byte ScaleShift;
     public byte Segment;
+
+    /// <summary>Bytes the instruction adds to the stack pointer (negative for pushes).</summary>
+    public short StackDelta;
     public Instruction Instruction;
 }

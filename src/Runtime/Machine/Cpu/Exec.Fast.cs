@@ -95,4 +95,53 @@ internal static partial class Exec
 
         c.WriteRegInfo(d.Reg0, ea & d.AddressMask);
     }
+
+    private static void PushFast(X86Cpu c, ref DecodedInstruction d)
+    {
+        if (d.Kind0 == OperandClass.Register)
+        {
+            c.Push(c.ReadRegInfo(d.Reg0), -d.StackDelta);
+        }
+        else
+        {
+            Push(c, d.Instruction);
+        }
+    }
+
+    private static void PopFast(X86Cpu c, ref DecodedInstruction d)
+    {
+        if (d.Kind0 == OperandClass.Register)
+        {
+            c.WriteRegInfo(d.Reg0, c.Pop(d.StackDelta));
+        }
+        else
+        {
+            Pop(c, d.Instruction);
+        }
+    }
+
+    private static void CallFast(X86Cpu c, ref DecodedInstruction d)
+    {
+        if (d.Instruction.Op0Kind is Iced.Intel.OpKind.NearBranch16 or Iced.Intel.OpKind.NearBranch32 or Iced.Intel.OpKind.NearBranch64)
+        {
+            c.Push(c.NextRip, -d.StackDelta);
+            c.NextRip = d.Immediate;
+        }
+        else
+        {
+            Call(c, d.Instruction);
+        }
+    }
+
+    private static void RetFast(X86Cpu c, ref DecodedInstruction d)
+    {
+        if (d.Instruction.OpCount == 0)
+        {
+            c.NextRip = c.Pop(d.StackDelta);
+        }
+        else
+        {
+            Ret(c, d.Instruction);
+        }
+    }
 }

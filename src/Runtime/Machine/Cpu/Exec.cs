@@ -76,19 +76,19 @@ internal static partial class Exec
                 Jmp(c, i);
                 break;
             case Handler.Call:
-                Call(c, i);
+                CallFast(c, ref d);
                 break;
             case Handler.Ret:
-                Ret(c, i);
+                RetFast(c, ref d);
                 break;
             case Handler.Retf:
                 RetFar(c, i);
                 break;
             case Handler.Push:
-                Push(c, i);
+                PushFast(c, ref d);
                 break;
             case Handler.Pop:
-                Pop(c, i);
+                PopFast(c, ref d);
                 break;
             case Handler.Lea:
                 LeaFast(c, ref d);

@@ -119,6 +119,7 @@ public sealed partial class X86Cpu
             OperandClass.Memory => (byte)Math.Min(255, i.MemorySize.GetSize()),
             _ => 0,
         };
+        slot.StackDelta = (short)i.StackPointerIncrement;
         slot.Reg0 = slot.Kind0 == OperandClass.Register ? RegisterInfo[(int)i.Op0Register] : (ushort)0;
         slot.Reg1 = slot.Kind1 == OperandClass.Register ? RegisterInfo[(int)i.Op1Register] : (ushort)0;
         slot.Immediate = slot.Kind1 == OperandClass.Immediate && slot.Size is > 0 and <= 8 ? i.GetImmediate(1) & SizeMask(slot.Size) : 0;

@@ -10,7 +10,7 @@ public sealed partial class X86Cpu
     internal const int AccessRead = 0;
     internal const int AccessWrite = 1;
     internal const int AccessExecute = 2;
-    private const int TlbBits = 10;
+    private const int TlbBits = 12;
     private const int TlbMask = (1 << TlbBits) - 1;
     private const ulong NoTag = ulong.MaxValue;
     private readonly TlbEntry[] _tlbSupervisor = NewTlb();
@@ -420,6 +420,7 @@ public sealed partial class X86Cpu
         var nxe = (EferValue & Cr.EferNxe) != 0 && entrySize == 8;
         bool rw = true, us = true, nx = false;
         Span<ulong> entryAddresses = stackalloc ulong[4];
+        Span<ulong> entries = stackalloc ulong[4];
         var reportedAddress = faultAddress ?? lin;
         for (var level = levels - 1; level >= 0; level--)
         {
@@ -440,6 +441,7 @@ public sealed partial class X86Cpu
             us &= (entry & 4) != 0;
             nx |= (entry >> 63) != 0 && nxe;
             entryAddresses[level] = entryAddress;
+            entries[level] = entry;
             var large = (entry & 0x80) != 0 && level > 0 && (level < 3) && (entrySize == 8 || (Cr4Value & Cr.Cr4Pse) != 0);
             if (level == 0 || large)
             {
@@ -457,11 +459,17 @@ public sealed partial class X86Cpu
                 CheckAccess(reportedAddress, access, user, rw, us, nx);
                 for (var l = levels - 1; l > level; l--)
                 {
-                    SetEntryBits(entryAddresses[l], entrySize, 0x20);
+                    if ((entries[l] & 0x20) == 0)
+                    {
+                        SetEntryBits(entryAddresses[l], entrySize, 0x20);
+                    }
                 }
 
                 var leafBits = access == AccessWrite ? 0x60UL : 0x20UL;
-                SetEntryBits(entryAddress, entrySize, leafBits);
+                if ((entry & leafBits) != leafBits)
+                {
+                    SetEntryBits(entryAddress, entrySize, leafBits);
+                }
                 var dirty = access == AccessWrite || (entry & 0x40) != 0;
                 writable = dirty && (user ? rw : rw || (Cr0Value & Cr.Cr0Wp) == 0);
                 global = (entry & 0x100) != 0 && (Cr4Value & Cr.Cr4Pge) != 0;
@@ -513,53 +521,58 @@ public sealed partial class X86Cpu
         return new CpuFault(CpuFault.PF, error, $"cr2=0x{lin:x}");
     }
 
-    /// <summary>A span over guest bytes in one page for reading, filling the TLB first; false for MMIO or unbacked pages.</summary>
+    /// <summary>A span over guest bytes in one page for reading (one translation on a TLB miss); false for MMIO or unbacked pages.</summary>
     internal bool TryGetReadSpan(ulong lin, int length, out Span<byte> span)
     {
         ref var e = ref _tlb[(int)((lin >> 12) & TlbMask)];
-        if (e.ReadTag != lin >> 12)
+        if (e.ReadTag == lin >> 12)
         {
-            if (!IsPlainRam(lin, AccessRead))
-            {
-                span = default;
-                return false;
-            }
-
-            Read8(lin);
-            e = ref _tlb[(int)((lin >> 12) & TlbMask)];
-            if (e.ReadTag != lin >> 12)
-            {
-                span = default;
-                return false;
-            }
+            span = e.Page.AsSpan((int)(lin & 0xFFF), length);
+            return true;
         }
 
-        span = e.Page.AsSpan((int)(lin & 0xFFF), length);
+        var user = CplValue == 3;
+        var pa = Translate(lin, AccessRead, user, out var writable, out var global);
+        var pfn = pa >> 12;
+        if (!Mem.IsRam(pfn) || Bus.IsMmio(pa & ~0xFFFUL, 0x1000) || Mem.PageForRead(pfn) is not { } page)
+        {
+            span = default;
+            return false;
+        }
+
+        e.ReadTag = lin >> 12;
+        e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
+        e.Page = page;
+        e.Global = global;
+        span = page.AsSpan((int)(lin & 0xFFF), length);
         return true;
     }
 
-    /// <summary>A span over guest bytes in one page for writing, filling the TLB first; false when writes must take the slow path.</summary>
+    /// <summary>A span over guest bytes in one page for writing (one translation on a TLB miss); false when writes must take the slow path.</summary>
     internal bool TryGetWriteSpan(ulong lin, int length, out Span<byte> span)
     {
         ref var e = ref _tlb[(int)((lin >> 12) & TlbMask)];
-        if (e.WriteTag != lin >> 12)
+        if (e.WriteTag == lin >> 12)
         {
-            if (!IsPlainRam(lin, AccessWrite))
-            {
-                span = default;
-                return false;
-            }
-
-            Write8(lin, Read8(lin));
-            e = ref _tlb[(int)((lin >> 12) & TlbMask)];
-            if (e.WriteTag != lin >> 12)
-            {
-                span = default;
-                return false;
-            }
+            span = e.Page.AsSpan((int)(lin & 0xFFF), length);
+            return true;
         }
 
-        span = e.Page.AsSpan((int)(lin & 0xFFF), length);
+        var user = CplValue == 3;
+        var pa = Translate(lin, AccessWrite, user, out var writable, out var global);
+        var pfn = pa >> 12;
+        if (!Mem.IsRam(pfn) || Bus.IsMmio(pa & ~0xFFFUL, 0x1000))
+        {
+            span = default;
+            return false;
+        }
+
+        var page = Mem.PageForWrite(pfn);
+        e.ReadTag = lin >> 12;
+        e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
+        e.Page = page;
+        e.Global = global;
+        span = page.AsSpan((int)(lin & 0xFFF), length);
         return true;
     }
 
@@ -593,12 +606,5 @@ public sealed partial class X86Cpu
             Cr2 = cr2;
             return false;
         }
-    }
-
-    /// <summary>True when the linear page maps to installed RAM that no device decodes (so touching it has no side effects).</summary>
-    private bool IsPlainRam(ulong lin, int access)
-    {
-        var pa = Translate(lin, access, CplValue == 3, out _, out _);
-        return Mem.IsRam(pa >> 12) && !Bus.IsMmio(pa & ~0xFFFUL, 0x1000);
     }
 }

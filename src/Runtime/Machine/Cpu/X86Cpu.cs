@@ -169,7 +169,7 @@ public sealed partial class X86Cpu
     /// <summary>Reads a segment register with its hidden part.</summary>
     public SegmentCache GetSegment(SegmentRegister register) => Seg[(int)register];
 
-    /// <summary>Writes a segment register with its hidden part; writing CS also sets CPL to its DPL... or RPL in real mode.</summary>
+    /// <summary>Writes a segment register with its hidden part; writing CS also sets CPL to the selector RPL (0 in real mode) and recomputes the mode.</summary>
     public void SetSegment(SegmentRegister register, SegmentCache value)
     {
         Seg[(int)register] = value;
