@@ -1,5 +1,7 @@
 using Irony.Parsing;
+using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
+using KjTest.Dsl.Values;
 
 namespace KjTest.Dsl.Text;
 
@@ -148,7 +150,12 @@ internal sealed partial class KjtLowering
     private Located<string> Hash(ParseTreeNode node)
     {
         var text = Str(node);
-        var hex = text.Value.StartsWith(Sha256Prefix, StringComparison.OrdinalIgnoreCase) ? text.Value[Sha256Prefix.Length..] : text.Value;
-        return new Located<string>(Sha256Prefix + hex, text.Span);
+        if (Sha256Syntax.Canonical(text.Value) is { } canonical)
+        {
+            return new Located<string>(canonical, text.Span);
+        }
+
+        _diagnostics.Report(DiagnosticCatalogue.InvalidSha256, text.Span, text.Value);
+        return text;
     }
 }

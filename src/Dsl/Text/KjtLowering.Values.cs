@@ -9,9 +9,6 @@ namespace KjTest.Dsl.Text;
 
 internal sealed partial class KjtLowering
 {
-    /// <summary>The prefix of a memory hash in the model.</summary>
-    internal const string Sha256Prefix = "sha256:";
-
     /// <summary>Era names as written.</summary>
     internal static readonly IReadOnlyDictionary<string, Era> EraNames = new Dictionary<string, Era>(StringComparer.OrdinalIgnoreCase)
     {
@@ -150,14 +147,9 @@ internal sealed partial class KjtLowering
     private Located<string> Result(ParseTreeNode node, bool jump)
     {
         var text = Str(node);
-        if (Errno.TryGet(text.Value, out var number))
+        if ((jump ? JumpOutcomes.Canonical(text.Value) : Errno.Canonical(text.Value)) is { } canonical)
         {
-            return new Located<string>(Errno.NameOf(number), text.Span);
-        }
-
-        if (jump && JumpOutcomes.IsValid(text.Value))
-        {
-            return new Located<string>(text.Value.ToLowerInvariant(), text.Span);
+            return new Located<string>(canonical, text.Span);
         }
 
         var candidates = jump ? JumpOutcomes.All : Errno.Names.Keys.Append(Errno.Ok);
