@@ -32,11 +32,17 @@ public sealed class ResolvingImageChecker : IImageContentChecker
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var resolution = _resolver.Resolve(scenario, _baseDirectory(scenario), image);
+        // Entries are resolved here rather than by Resolve, so that a bad image entry does not hide bad load entries.
+        var resolution = _resolver.Resolve(scenario, _baseDirectory(scenario), image with { Entry = null });
         diagnostics.AddRange(resolution.Diagnostics);
         if (resolution.Image is not { } resolved)
         {
             return;
+        }
+
+        if (image.Entry is { } imageEntry)
+        {
+            ImageResolver.ResolveEntry(resolved, imageEntry, diagnostics);
         }
 
         foreach (var load in scenario.Steps.OfType<LoadStep>())
