@@ -23,6 +23,9 @@ public static class Words
     /// <summary>State classes of a preserved expectation.</summary>
     public static IReadOnlyDictionary<string, StateClass> StateClasses { get; } = Build<StateClass>(c => c.ToString().ToLowerInvariant());
 
+    /// <summary>The keys that give content (segments, memory inits, memory expectations), for the mapper and the schema alike.</summary>
+    public static IReadOnlyList<string> ContentKeys { get; } = ["asm", "hex", "file", "fill", "elf"];
+
     /// <summary>Which image an <c>unload</c> step removes.</summary>
     public static IReadOnlyDictionary<string, bool> UnloadTargets { get; } = new Dictionary<string, bool>(StringComparer.Ordinal)
     {

@@ -6,14 +6,13 @@ namespace KjTest.Dsl.Yaml;
 internal sealed partial class YamlScenarioMapper
 {
     /// <summary>The keys that give bytes, exactly one of which a memory init or segment carries.</summary>
-    private static readonly string[] ContentKeys = ["asm", "hex", "file", "fill", "elf"];
 
-    private static readonly string[] MemoryInitKeys = ["at", .. ContentKeys];
+    private static readonly string[] MemoryInitKeys = ["at", .. Words.ContentKeys];
     private static readonly string[] ImageKeys = ["name", "entry", "segments", "elf"];
-    private static readonly string[] SegmentKeys = ["mem", "memsz", .. ContentKeys];
+    private static readonly string[] SegmentKeys = ["mem", "memsz", .. Words.ContentKeys];
     private static readonly string[] FillKeys = ["value", "size"];
     private static readonly string[] ElfSegmentKeys = ["file", "index"];
-    private static readonly string[] MemoryExpectKeys = ["at", "size", "sha256", .. ContentKeys];
+    private static readonly string[] MemoryExpectKeys = ["at", "size", "sha256", .. Words.ContentKeys];
 
     private List<MemoryInit> MemoryInits(YamlTreeNode? node)
     {
@@ -91,7 +90,7 @@ internal sealed partial class YamlScenarioMapper
     private Content? ContentOf(YamlMap map, string place, bool required)
     {
         YamlTreeScalar? chosen = null;
-        foreach (var key in ContentKeys)
+        foreach (var key in Words.ContentKeys)
         {
             if (map.KeyOf(key) is not { } keyNode)
             {
@@ -111,7 +110,7 @@ internal sealed partial class YamlScenarioMapper
         {
             if (required)
             {
-                _diagnostics.Report(DiagnosticCatalogue.MissingOneOf, StartOf(map.Node), place, string.Join(", ", ContentKeys));
+                _diagnostics.Report(DiagnosticCatalogue.MissingOneOf, StartOf(map.Node), place, string.Join(", ", Words.ContentKeys));
             }
 
             return null;
