@@ -61,61 +61,19 @@ internal sealed partial class KjtLowering
     private Located<UInt128> Wide(ParseTreeNode node, int bits)
     {
         var text = Str(node);
-        if (!NumberSyntax.TryParse(text.Value, out var value, out var overflow))
-        {
-            if (overflow)
-            {
-                _diagnostics.Report(DiagnosticCatalogue.NumberTooLarge, text.Span, text.Value, bits);
-            }
-            else
-            {
-                _diagnostics.Report(DiagnosticCatalogue.InvalidNumber, text.Span, text.Value);
-            }
-
-            return new Located<UInt128>(0, text.Span);
-        }
-
-        if (bits < 128 && value >> bits != 0)
-        {
-            _diagnostics.Report(DiagnosticCatalogue.NumberTooLarge, text.Span, text.Value, bits);
-            return new Located<UInt128>(0, text.Span);
-        }
-
-        return new Located<UInt128>(value, text.Span);
+        return new Located<UInt128>(ValueReader.Number(text.Value, text.Span, bits, _diagnostics) ?? 0, text.Span);
     }
 
     private Located<ulong> Size(ParseTreeNode node)
     {
         var text = Str(node);
-        switch (SizeSyntax.TryParse(text.Value, out var value, out var unit))
-        {
-            case SizeSyntax.Result.Ok:
-                return new Located<ulong>(value, text.Span);
-            case SizeSyntax.Result.UnknownUnit:
-                var hint = Suggestions.DidYouMean(unit, SizeSyntax.Units.Keys.Where(u => u.Length > 1));
-                _diagnostics.ReportWithHint(DiagnosticCatalogue.UnknownSizeUnit, text.Span, hint, unit);
-                break;
-            case SizeSyntax.Result.TooLarge:
-                _diagnostics.Report(DiagnosticCatalogue.SizeTooLarge, text.Span, text.Value);
-                break;
-            default:
-                _diagnostics.Report(DiagnosticCatalogue.InvalidSize, text.Span, text.Value);
-                break;
-        }
-
-        return new Located<ulong>(0, text.Span);
+        return new Located<ulong>(ValueReader.Size(text.Value, text.Span, _diagnostics) ?? 0, text.Span);
     }
 
     private Located<long> Signed(ParseTreeNode node)
     {
         var text = Str(node);
-        if (NumberSyntax.TryParseSigned(text.Value, out var value))
-        {
-            return new Located<long>(value, text.Span);
-        }
-
-        _diagnostics.Report(DiagnosticCatalogue.InvalidSigned, text.Span, text.Value);
-        return new Located<long>(0, text.Span);
+        return new Located<long>(ValueReader.Signed(text.Value, text.Span, _diagnostics) ?? 0, text.Span);
     }
 
     private Located<bool> Bool(ParseTreeNode node)

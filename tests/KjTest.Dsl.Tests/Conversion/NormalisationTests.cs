@@ -58,6 +58,18 @@ public sealed class NormalisationTests
         Assert.That(yaml.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "KJ1113" }));
     }
 
+    [TestCase("64MB", "KJ1304")]
+    [TestCase("0x1_0000_0000_0000_0000", "KJ1305")]
+    [TestCase("1.5GiB", "KJ1303")]
+    public void A_bad_size_gives_the_same_diagnostic_in_both_syntaxes(string ram, string id)
+    {
+        var yaml = Reader.Read("n.yaml", Encoding.UTF8.GetBytes("name: n\nmachine: { ram: " + ram + " }\nsteps: []\n"));
+        var kjt = Reader.Read("n.kjt", Encoding.UTF8.GetBytes("scenario \"n\"\n\nmachine\n  ram " + ram + "\n"));
+
+        Assert.That(kjt.Diagnostics.Select(d => (d.Id, d.Message, d.Hint)), Is.EqualTo(yaml.Diagnostics.Select(d => (d.Id, d.Message, d.Hint))));
+        Assert.That(yaml.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { id }));
+    }
+
     private static string Dump(string path, string text)
     {
         var result = Reader.Read(path, Encoding.UTF8.GetBytes(text));

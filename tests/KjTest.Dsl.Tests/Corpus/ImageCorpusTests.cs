@@ -47,28 +47,6 @@ public sealed class ImageCorpusTests
 
         Assert.That(result.Succeeded, Is.False, "a bad file must not be valid");
         Assert.That(result.Diagnostics.Where(d => d.IsError).Select(d => d.Id), Has.All.Matches<string>(id => id.StartsWith("KJ14", StringComparison.Ordinal) || id == "KJ1535"));
-        AssertGolden(file, rendered.ToString());
-    }
-
-    private static void AssertGolden(string file, string actual)
-    {
-        var golden = Path.Combine(Folder, file + ".diagnostics.txt");
-        var actualPath = Path.Combine(Folder, file + ".actual.txt");
-        if (RepoPaths.Accept)
-        {
-            File.WriteAllText(golden, actual);
-            File.Delete(actualPath);
-            return;
-        }
-
-        var expected = File.Exists(golden) ? File.ReadAllText(golden) : "";
-        if (expected == actual)
-        {
-            File.Delete(actualPath);
-            return;
-        }
-
-        File.WriteAllText(actualPath, actual);
-        Assert.That(actual, Is.EqualTo(expected), $"golden {golden} differs; see {actualPath} (KJTEST_ACCEPT=1 rewrites it)");
+        GoldenFile.AssertMatches(Path.Combine(Folder, file + ".diagnostics.txt"), Path.Combine(Folder, file + ".actual.txt"), rendered.ToString());
     }
 }
