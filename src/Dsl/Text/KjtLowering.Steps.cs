@@ -2,6 +2,7 @@ using Irony.Parsing;
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
 using KjTest.Dsl.Values;
+using KjTest.Dsl.Vocabulary;
 
 namespace KjTest.Dsl.Text;
 
@@ -115,7 +116,7 @@ internal sealed partial class KjtLowering
             }
             else
             {
-                classes = [.. only.ChildNodes.Select(n => Choice(n, "state class", ClassNames))];
+                classes = [.. only.ChildNodes.Select(n => Choice(n, "state class", Words.StateClasses))];
             }
         }
 

@@ -9,30 +9,6 @@ namespace KjTest.Dsl.Text;
 
 internal sealed partial class KjtLowering
 {
-    /// <summary>Era names as written.</summary>
-    internal static readonly IReadOnlyDictionary<string, Era> EraNames = new Dictionary<string, Era>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["cur"] = Era.Cur, ["k614"] = Era.K614, ["k30"] = Era.K30, ["k27"] = Era.K27,
-    };
-
-    /// <summary>Architecture names as written.</summary>
-    internal static readonly IReadOnlyDictionary<string, Arch> ArchNames = new Dictionary<string, Arch>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["x86_64"] = Arch.X86_64, ["i386"] = Arch.I386,
-    };
-
-    /// <summary>Outcome names as written.</summary>
-    internal static readonly IReadOnlyDictionary<string, OutcomeKind> OutcomeNames = Enum.GetValues<OutcomeKind>()
-        .ToDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Memory region kinds as written.</summary>
-    internal static readonly IReadOnlyDictionary<string, MemoryRegionKind> RegionKindNames = Enum.GetValues<MemoryRegionKind>()
-        .ToDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>State classes as written.</summary>
-    internal static readonly IReadOnlyDictionary<string, StateClass> ClassNames = Enum.GetValues<StateClass>()
-        .ToDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.OrdinalIgnoreCase);
-
     private Located<string> Str(ParseTreeNode node)
     {
         var token = node.Token ?? FirstToken(node);

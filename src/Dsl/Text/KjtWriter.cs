@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using KjTest.Dsl.Model;
 using KjTest.Dsl.Values;
+using KjTest.Dsl.Vocabulary;
 
 namespace KjTest.Dsl.Text;
 
@@ -86,7 +87,7 @@ public static partial class KjtWriter
 
         if (s.Arch is { } arch)
         {
-            w.Append(Indent).Append("arch ").Append(KjtLowering.ArchNames.First(a => a.Value == arch.Value).Key).Append('\n');
+            w.Append(Indent).Append("arch ").Append(Words.Of(Words.Arches, arch.Value)).Append('\n');
         }
 
         if (s.Seed is { } seed)
@@ -238,7 +239,7 @@ public static partial class KjtWriter
         _ => throw new ArgumentOutOfRangeException(nameof(content), content.GetType().Name, "unknown content kind"),
     };
 
-    private static string Era(Era era) => KjtLowering.EraNames.First(e => e.Value == era).Key;
+    private static string Era(Era era) => Words.Of(Words.Eras, era);
 
     private static string Lower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();

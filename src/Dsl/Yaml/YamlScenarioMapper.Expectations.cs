@@ -1,6 +1,7 @@
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
 using KjTest.Dsl.Values;
+using KjTest.Dsl.Vocabulary;
 
 namespace KjTest.Dsl.Yaml;
 
@@ -174,16 +175,16 @@ internal sealed partial class YamlScenarioMapper
         {
             if (content is not null)
             {
-                _diagnostics.Report(DiagnosticCatalogue.ExclusiveKeys, hashKey.Span, "sha256", Words.ContentKeys.First(map.Has));
+                _diagnostics.Report(DiagnosticCatalogue.ExclusiveKeys, hashKey.Span, "sha256", ContentKeys.First(map.Has));
             }
             else if (!map.Has("size"))
             {
                 _diagnostics.Report(DiagnosticCatalogue.MissingKey, StartOf(item), "a memory expectation with sha256", "size");
             }
         }
-        else if (content is null && !Words.ContentKeys.Any(map.Has))
+        else if (content is null && !ContentKeys.Any(map.Has))
         {
-            _diagnostics.Report(DiagnosticCatalogue.MissingOneOf, StartOf(item), "a memory expectation", "sha256, " + string.Join(", ", Words.ContentKeys));
+            _diagnostics.Report(DiagnosticCatalogue.MissingOneOf, StartOf(item), "a memory expectation", "sha256, " + string.Join(", ", ContentKeys));
         }
 
         return Require(map, "a memory expectation", "at") && at is { } a ? new MemoryExpectation(item.Span, a, content, size, hash) : null;

@@ -5,14 +5,17 @@ namespace KjTest.Dsl.Yaml;
 
 internal sealed partial class YamlScenarioMapper
 {
+    /// <summary>The keys that give content (segments, memory inits, memory expectations); the schema lists the same.</summary>
+    internal static readonly string[] ContentKeys = ["asm", "hex", "file", "fill", "elf"];
+
     /// <summary>The keys that give bytes, exactly one of which a memory init or segment carries.</summary>
 
-    private static readonly string[] MemoryInitKeys = ["at", .. Words.ContentKeys];
+    private static readonly string[] MemoryInitKeys = ["at", .. ContentKeys];
     private static readonly string[] ImageKeys = ["name", "entry", "segments", "elf"];
-    private static readonly string[] SegmentKeys = ["mem", "memsz", .. Words.ContentKeys];
+    private static readonly string[] SegmentKeys = ["mem", "memsz", .. ContentKeys];
     private static readonly string[] FillKeys = ["value", "size"];
     private static readonly string[] ElfSegmentKeys = ["file", "index"];
-    private static readonly string[] MemoryExpectKeys = ["at", "size", "sha256", .. Words.ContentKeys];
+    private static readonly string[] MemoryExpectKeys = ["at", "size", "sha256", .. ContentKeys];
 
     private List<MemoryInit> MemoryInits(YamlTreeNode? node)
     {
@@ -90,7 +93,7 @@ internal sealed partial class YamlScenarioMapper
     private Content? ContentOf(YamlMap map, string place, bool required)
     {
         YamlTreeScalar? chosen = null;
-        foreach (var key in Words.ContentKeys)
+        foreach (var key in ContentKeys)
         {
             if (map.KeyOf(key) is not { } keyNode)
             {
@@ -110,7 +113,7 @@ internal sealed partial class YamlScenarioMapper
         {
             if (required)
             {
-                _diagnostics.Report(DiagnosticCatalogue.MissingOneOf, StartOf(map.Node), place, string.Join(", ", Words.ContentKeys));
+                _diagnostics.Report(DiagnosticCatalogue.MissingOneOf, StartOf(map.Node), place, string.Join(", ", ContentKeys));
             }
 
             return null;

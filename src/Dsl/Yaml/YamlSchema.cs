@@ -161,7 +161,7 @@ public static class YamlSchema
             properties[key] = value;
         }
 
-        var one = Arr([.. Words.ContentKeys.Select(k => (JsonNode)new JsonObject { ["required"] = Arr(k) })]);
+        var one = Arr([.. YamlScenarioMapper.ContentKeys.Select(k => (JsonNode)new JsonObject { ["required"] = Arr(k) })]);
         var schema = Object(properties, required);
         schema[requiredContent ? "oneOf" : "anyOf"] = requiredContent
             ? one

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using KjTest.Dsl.Model;
 using KjTest.Dsl.Values;
+using KjTest.Dsl.Vocabulary;
 
 namespace KjTest.Dsl.Yaml;
 

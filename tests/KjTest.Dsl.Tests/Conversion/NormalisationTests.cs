@@ -39,6 +39,15 @@ public sealed class NormalisationTests
     }
 
     [Test]
+    public void Enumeration_words_are_read_in_any_case_by_both_front_ends()
+    {
+        var fromYaml = Dump("n.yaml", "name: n\nera: K30\narch: X86_64\noutcome: Gap\nmachine: { memory_map: [{ start: 0, size: 64MiB, kind: RAM }] }\nsteps:\n  - expect: { preserved: [CPU, memory] }\n");
+        var fromKjt = Dump("n.kjt", "scenario \"n\"\n  era k30\n  arch x86_64\n  outcome gap\n\nmachine\n  region Ram 0 size 64MiB\n\nsteps\n  expect preserved cpu, MEMORY\n");
+
+        Assert.That(fromKjt, Is.EqualTo(fromYaml));
+    }
+
+    [Test]
     public void Lsm_error_is_stored_in_upper_case_by_both_front_ends()
     {
         var fromYaml = Dump("n.yaml", YamlHead + "kernel: { lsm_error: eperm }\nsteps: []\n");
