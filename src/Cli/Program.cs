@@ -35,6 +35,9 @@ public static class Program
             config.AddCommand<ListCommand>("list")
                 .WithDescription("List the scenarios (name, tags, file) in files, folders or globs.")
                 .WithExample("list", "scenarios/");
+            config.AddCommand<ConvertCommand>("convert")
+                .WithDescription("Print a scenario file converted to the other syntax (--to yaml or --to kjt); exit 2 when the file is invalid.")
+                .WithExample("convert", "scenarios/smallest-kexec-jump.yaml", "--to", "kjt");
             config.AddCommand<SchemaCommand>("schema").WithDescription("Print the JSON Schema (draft 2020-12) of the YAML scenario form.");
             config.AddCommand<RunCommand>("run").WithDescription("Check and run scenarios (running needs the kernel model; for now it checks and stops).");
 

@@ -14,6 +14,6 @@ public interface IImageContentChecker
     /// <summary>Checks an image as a whole: its ELF file, its segments' content, its entry label.</summary>
     void CheckImage(Scenario scenario, ImageSpec image, DiagnosticBag diagnostics);
 
-    /// <summary>Checks content outside images: memory inits and expected memory bytes.</summary>
-    void CheckContent(Scenario scenario, Content content, DiagnosticBag diagnostics);
+    /// <summary>Checks content outside images: memory inits and expected memory bytes, which land at <paramref name="address"/>.</summary>
+    void CheckContent(Scenario scenario, Content content, ulong address, DiagnosticBag diagnostics);
 }

@@ -35,7 +35,7 @@ public sealed class ScenarioChecker
 
             foreach (var init in scenario.Memory)
             {
-                _images.CheckContent(scenario, init.Content, diagnostics);
+                _images.CheckContent(scenario, init.Content, init.Address.Value, diagnostics);
             }
 
             foreach (var expect in scenario.Steps.OfType<ExpectStep>())
@@ -44,7 +44,7 @@ public sealed class ScenarioChecker
                 {
                     if (memory.Bytes is { } bytes)
                     {
-                        _images.CheckContent(scenario, bytes, diagnostics);
+                        _images.CheckContent(scenario, bytes, memory.Address.Value, diagnostics);
                     }
                 }
             }

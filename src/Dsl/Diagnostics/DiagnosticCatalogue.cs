@@ -347,4 +347,10 @@ public static class DiagnosticCatalogue
 
     /// <summary>A console expectation naming a device that produces no console output.</summary>
     public static DiagnosticDescriptor NotAConsoleDevice { get; } = Error("KJ1534", "device '{0}' ({1}) produces no console output; console devices are uart16550 and debugcon");
+
+    /// <summary>An entry label that no assembly segment of the image defines.</summary>
+    public static DiagnosticDescriptor EntryLabelUndefined { get; } = Error("KJ1535", "entry label '{0}' is not defined by the assembly of image '{1}'");
+
+    /// <summary>Content too large to hold in memory as one buffer.</summary>
+    public static DiagnosticDescriptor ContentTooLargeToResolve { get; } = Error("KJ1536", "content of {0} bytes is too large to build (at most {1} bytes)");
 }

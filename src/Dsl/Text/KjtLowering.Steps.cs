@@ -1,5 +1,8 @@
 using Irony.Parsing;
+using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
+using KjTest.Dsl.Values;
+using KjTest.Dsl.Vocabulary;
 
 namespace KjTest.Dsl.Text;
 
@@ -113,7 +116,7 @@ internal sealed partial class KjtLowering
             }
             else
             {
-                classes = [.. only.ChildNodes.Select(n => Choice(n, "state class", ClassNames))];
+                classes = [.. only.ChildNodes.Select(n => Choice(n, "state class", Words.StateClasses))];
             }
         }
 
@@ -148,7 +151,12 @@ internal sealed partial class KjtLowering
     private Located<string> Hash(ParseTreeNode node)
     {
         var text = Str(node);
-        var hex = text.Value.StartsWith(Sha256Prefix, StringComparison.OrdinalIgnoreCase) ? text.Value[Sha256Prefix.Length..] : text.Value;
-        return new Located<string>(Sha256Prefix + hex, text.Span);
+        if (Sha256Syntax.Canonical(text.Value) is { } canonical)
+        {
+            return new Located<string>(canonical, text.Span);
+        }
+
+        _diagnostics.Report(DiagnosticCatalogue.InvalidSha256, text.Span, text.Value);
+        return text;
     }
 }

@@ -9,33 +9,6 @@ namespace KjTest.Dsl.Text;
 
 internal sealed partial class KjtLowering
 {
-    /// <summary>The prefix of a memory hash in the model.</summary>
-    internal const string Sha256Prefix = "sha256:";
-
-    /// <summary>Era names as written.</summary>
-    internal static readonly IReadOnlyDictionary<string, Era> EraNames = new Dictionary<string, Era>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["cur"] = Era.Cur, ["k614"] = Era.K614, ["k30"] = Era.K30, ["k27"] = Era.K27,
-    };
-
-    /// <summary>Architecture names as written.</summary>
-    internal static readonly IReadOnlyDictionary<string, Arch> ArchNames = new Dictionary<string, Arch>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["x86_64"] = Arch.X86_64, ["i386"] = Arch.I386,
-    };
-
-    /// <summary>Outcome names as written.</summary>
-    internal static readonly IReadOnlyDictionary<string, OutcomeKind> OutcomeNames = Enum.GetValues<OutcomeKind>()
-        .ToDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Memory region kinds as written.</summary>
-    internal static readonly IReadOnlyDictionary<string, MemoryRegionKind> RegionKindNames = Enum.GetValues<MemoryRegionKind>()
-        .ToDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>State classes as written.</summary>
-    internal static readonly IReadOnlyDictionary<string, StateClass> ClassNames = Enum.GetValues<StateClass>()
-        .ToDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.OrdinalIgnoreCase);
-
     private Located<string> Str(ParseTreeNode node)
     {
         var token = node.Token ?? FirstToken(node);
@@ -64,61 +37,19 @@ internal sealed partial class KjtLowering
     private Located<UInt128> Wide(ParseTreeNode node, int bits)
     {
         var text = Str(node);
-        if (!NumberSyntax.TryParse(text.Value, out var value, out var overflow))
-        {
-            if (overflow)
-            {
-                _diagnostics.Report(DiagnosticCatalogue.NumberTooLarge, text.Span, text.Value, bits);
-            }
-            else
-            {
-                _diagnostics.Report(DiagnosticCatalogue.InvalidNumber, text.Span, text.Value);
-            }
-
-            return new Located<UInt128>(0, text.Span);
-        }
-
-        if (bits < 128 && value >> bits != 0)
-        {
-            _diagnostics.Report(DiagnosticCatalogue.NumberTooLarge, text.Span, text.Value, bits);
-            return new Located<UInt128>(0, text.Span);
-        }
-
-        return new Located<UInt128>(value, text.Span);
+        return new Located<UInt128>(ValueReader.Number(text.Value, text.Span, bits, _diagnostics) ?? 0, text.Span);
     }
 
     private Located<ulong> Size(ParseTreeNode node)
     {
         var text = Str(node);
-        switch (SizeSyntax.TryParse(text.Value, out var value, out var unit))
-        {
-            case SizeSyntax.Result.Ok:
-                return new Located<ulong>(value, text.Span);
-            case SizeSyntax.Result.UnknownUnit:
-                var hint = Suggestions.DidYouMean(unit, SizeSyntax.Units.Keys.Where(u => u.Length > 1));
-                _diagnostics.ReportWithHint(DiagnosticCatalogue.UnknownSizeUnit, text.Span, hint, unit);
-                break;
-            case SizeSyntax.Result.TooLarge:
-                _diagnostics.Report(DiagnosticCatalogue.SizeTooLarge, text.Span, text.Value);
-                break;
-            default:
-                _diagnostics.Report(DiagnosticCatalogue.InvalidSize, text.Span, text.Value);
-                break;
-        }
-
-        return new Located<ulong>(0, text.Span);
+        return new Located<ulong>(ValueReader.Size(text.Value, text.Span, _diagnostics) ?? 0, text.Span);
     }
 
     private Located<long> Signed(ParseTreeNode node)
     {
         var text = Str(node);
-        if (NumberSyntax.TryParseSigned(text.Value, out var value))
-        {
-            return new Located<long>(value, text.Span);
-        }
-
-        _diagnostics.Report(DiagnosticCatalogue.InvalidSigned, text.Span, text.Value);
-        return new Located<long>(0, text.Span);
+        return new Located<long>(ValueReader.Signed(text.Value, text.Span, _diagnostics) ?? 0, text.Span);
     }
 
     private Located<bool> Bool(ParseTreeNode node)
@@ -150,14 +81,9 @@ internal sealed partial class KjtLowering
     private Located<string> Result(ParseTreeNode node, bool jump)
     {
         var text = Str(node);
-        if (Errno.TryGet(text.Value, out var number))
+        if ((jump ? JumpOutcomes.Canonical(text.Value) : Errno.Canonical(text.Value)) is { } canonical)
         {
-            return new Located<string>(Errno.NameOf(number), text.Span);
-        }
-
-        if (jump && JumpOutcomes.IsValid(text.Value))
-        {
-            return new Located<string>(text.Value.ToLowerInvariant(), text.Span);
+            return new Located<string>(canonical, text.Span);
         }
 
         var candidates = jump ? JumpOutcomes.All : Errno.Names.Keys.Append(Errno.Ok);

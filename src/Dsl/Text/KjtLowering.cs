@@ -1,6 +1,7 @@
 using Irony.Parsing;
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
+using KjTest.Dsl.Vocabulary;
 
 namespace KjTest.Dsl.Text;
 
@@ -44,8 +45,8 @@ internal sealed partial class KjtLowering
             {
                 case "description": description = Str(line.ChildNodes[1]); break;
                 case "tags": tags = [.. line.ChildNodes[1].ChildNodes.Select(Str)]; break;
-                case "era": era = Choice(line.ChildNodes[1], "era", EraNames); break;
-                case "arch": arch = Choice(line.ChildNodes[1], "architecture", ArchNames); break;
+                case "era": era = Choice(line.ChildNodes[1], "era", Words.Eras); break;
+                case "arch": arch = Choice(line.ChildNodes[1], "architecture", Words.Arches); break;
                 case "seed": seed = Number(line.ChildNodes[1], 64); break;
                 case "limits": limits = Limits(line); break;
                 case "outcome": outcome = Outcome(line); break;
@@ -69,7 +70,7 @@ internal sealed partial class KjtLowering
                 case KjtTerms.ImageSection: images.Add(Image(section)); break;
                 case KjtTerms.RelocateLine:
                     NoteOnce("section:", section.ChildNodes[0]);
-                    relocate = new RelocateSpec(Span(section), Str(section.ChildNodes[1]), Choice(section.ChildNodes[3], "era", EraNames));
+                    relocate = new RelocateSpec(Span(section), Str(section.ChildNodes[1]), Choice(section.ChildNodes[3], "era", Words.Eras));
                     break;
             }
         }
@@ -109,7 +110,7 @@ internal sealed partial class KjtLowering
 
     private ExpectedOutcome Outcome(ParseTreeNode line)
     {
-        var kind = Choice(line.ChildNodes[1], "outcome", OutcomeNames);
+        var kind = Choice(line.ChildNodes[1], "outcome", Words.Outcomes);
         var fields = line.ChildNodes.Count > 2 && line.ChildNodes[2].ChildNodes.Count > 0
             ? [.. line.ChildNodes[2].ChildNodes[0].ChildNodes.Select(Str)]
             : new List<Located<string>>();
@@ -130,7 +131,7 @@ internal sealed partial class KjtLowering
                 case "ram": NoteOnce("machine:", c[0]); ram = Size(c[1]); break;
                 case "cpu": NoteOnce("machine:", c[0]); cpu = Str(c[1]); break;
                 case "region":
-                    var kind = Choice(c[1], "memory region kind", RegionKindNames);
+                    var kind = Choice(c[1], "memory region kind", Words.RegionKinds);
                     regions.Add(new MemoryRegion(Span(line), new MemoryRange(Span(c[2], c[4]), Number(c[2], 64), Size(c[4])), kind));
                     break;
                 case "device":

@@ -1,5 +1,6 @@
 using System.Text;
 using KjTest.Dsl.Model;
+using KjTest.Dsl.Values;
 
 namespace KjTest.Dsl.Text;
 
@@ -102,8 +103,7 @@ public static partial class KjtWriter
             case MemoryExpectation m when m.Bytes is { } bytes:
                 return $"memory {Number(m.Address.Value)} {Content(bytes, indent)}";
             case MemoryExpectation m:
-                var hash = m.Hash?.Value ?? "";
-                hash = hash.StartsWith(KjtLowering.Sha256Prefix, StringComparison.Ordinal) ? hash[KjtLowering.Sha256Prefix.Length..] : hash;
+                var hash = Sha256Syntax.Digits(m.Hash?.Value ?? "");
                 return $"memory {Number(m.Address.Value)} size {Size(m.Size?.Value ?? 0)} sha256 {Quote(hash)}";
             case ConsoleExpectation c:
                 return "console" + (c.Device is { } device ? " from " + Ident(device.Value) : "")

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using KjTest.Dsl.Model;
 using KjTest.Dsl.Values;
+using KjTest.Dsl.Vocabulary;
 
 namespace KjTest.Dsl.Text;
 
@@ -86,23 +87,23 @@ public static partial class KjtWriter
 
         if (s.Arch is { } arch)
         {
-            w.Append(Indent).Append("arch ").Append(KjtLowering.ArchNames.First(a => a.Value == arch.Value).Key).Append('\n');
+            w.Append(Indent).Append("arch ").Append(Words.Of(Words.Arches, arch.Value)).Append('\n');
         }
 
         if (s.Seed is { } seed)
         {
-            w.Append(Indent).Append("seed ").Append(Number(seed.Value)).Append('\n');
+            w.Append(Indent).Append("seed ").Append(Count(seed.Value)).Append('\n');
         }
 
         List<string> limits = [];
         if (s.Limits.MaxInstructions is { } max)
         {
-            limits.Add("max_instructions " + Number(max.Value));
+            limits.Add("max_instructions " + Count(max.Value));
         }
 
         if (s.Limits.TimeoutMilliseconds is { } timeout)
         {
-            limits.Add("timeout_ms " + Number(timeout.Value));
+            limits.Add("timeout_ms " + Count(timeout.Value));
         }
 
         if (limits.Count > 0)
@@ -149,9 +150,9 @@ public static partial class KjtWriter
         foreach (var device in m.Devices)
         {
             w.Append(Indent).Append("device ").Append(Ident(device.Name.Value)).Append(' ').Append(Ident(device.Type.Value));
-            var attributes = device.Ports.Select(p => $"ports {Number(p.First.Value)} count {Number(p.Count.Value)}")
+            var attributes = device.Ports.Select(p => $"ports {Number(p.First.Value)} count {Count(p.Count.Value)}")
                 .Concat(device.Mmio.Select(r => $"mmio {Number(r.Start.Value)} size {Size(r.Size.Value)}"))
-                .Concat(device.Irq is { } irq ? [$"irq {Number(irq.Value)}"] : [])
+                .Concat(device.Irq is { } irq ? [$"irq {Count(irq.Value)}"] : [])
                 .ToList();
             if (attributes.Count > 0)
             {
@@ -238,12 +239,15 @@ public static partial class KjtWriter
         _ => throw new ArgumentOutOfRangeException(nameof(content), content.GetType().Name, "unknown content kind"),
     };
 
-    private static string Era(Era era) => KjtLowering.EraNames.First(e => e.Value == era).Key;
+    private static string Era(Era era) => Words.Of(Words.Eras, era);
 
     private static string Lower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     private static string Number(UInt128 value) => NumberSyntax.Format(value);
+
+    /// <summary>Counts, limits, seeds and IRQ lines read best in decimal, as the YAML writer writes them.</summary>
+    private static string Count(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Size(ulong value) => SizeSyntax.Format(value);
 

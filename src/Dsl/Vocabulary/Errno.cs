@@ -33,6 +33,19 @@ public static class Errno
         return Names.TryGetValue(name.ToUpperInvariant(), out value);
     }
 
+    /// <summary>The canonical spelling of a result word: <c>ok</c> in lower case, an errno name in upper case; null when it is neither.</summary>
+    public static string? Canonical(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.Equals(text, Ok, StringComparison.OrdinalIgnoreCase))
+        {
+            return Ok;
+        }
+
+        var upper = text.ToUpperInvariant();
+        return Names.ContainsKey(upper) ? upper : null;
+    }
+
     /// <summary>The name of an errno number, or its decimal text when unnamed.</summary>
     public static string NameOf(int value)
     {

@@ -19,6 +19,14 @@ public static class JumpOutcomes
     public static bool IsValid(string text) =>
         Errno.TryGet(text, out _) || Names.Contains(text.ToLowerInvariant());
 
+    /// <summary>The canonical spelling of a jump outcome: <c>ok</c> and the outcomes in lower case, errno names in upper case; null when unknown.</summary>
+    public static string? Canonical(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lower = text.ToLowerInvariant();
+        return Errno.Canonical(text) ?? (Names.Contains(lower) ? lower : null);
+    }
+
     /// <summary>Every accepted word, for hints.</summary>
     public static IEnumerable<string> All => Names.Concat([Errno.Ok]).Concat(Errno.Names.Keys);
 }

@@ -1,5 +1,7 @@
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
+using KjTest.Dsl.Values;
+using KjTest.Dsl.Vocabulary;
 
 namespace KjTest.Dsl.Yaml;
 
@@ -158,9 +160,9 @@ internal sealed partial class YamlScenarioMapper
         Located<string>? hash = null;
         if (Scalar(map["sha256"], "'sha256'") is { } h)
         {
-            if (h.Value.Length == 64 && h.Value.All(char.IsAsciiHexDigit))
+            if (Sha256Syntax.Canonical(h.Value) is { } canonical)
             {
-                hash = new Located<string>("sha256:" + h.Value.ToLowerInvariant(), h.Span);
+                hash = new Located<string>(canonical, h.Span);
             }
             else
             {

@@ -5,8 +5,10 @@ namespace KjTest.Dsl.Yaml;
 
 internal sealed partial class YamlScenarioMapper
 {
+    /// <summary>The keys that give content (segments, memory inits, memory expectations); the schema lists the same.</summary>
+    internal static readonly string[] ContentKeys = ["asm", "hex", "file", "fill", "elf"];
+
     /// <summary>The keys that give bytes, exactly one of which a memory init or segment carries.</summary>
-    private static readonly string[] ContentKeys = ["asm", "hex", "file", "fill", "elf"];
 
     private static readonly string[] MemoryInitKeys = ["at", .. ContentKeys];
     private static readonly string[] ImageKeys = ["name", "entry", "segments", "elf"];

@@ -1,4 +1,5 @@
 using KjTest.Dsl.Model;
+using KjTest.Dsl.Vocabulary;
 
 namespace KjTest.Dsl.Yaml;
 
@@ -129,7 +130,7 @@ internal sealed partial class YamlScenarioMapper
             Signed(map["load_limit_panic"], "'load_limit_panic'"),
             Bool(map["lockdown"], "'lockdown'"),
             Bool(map["kexec_jump"], "'kexec_jump'"),
-            Text(map["lsm_error"], "'lsm_error'"),
+            Text(map["lsm_error"], "'lsm_error'") is { } lsm ? lsm with { Value = Errno.Canonical(lsm.Value) ?? lsm.Value } : null,
             Range(map["crashkernel"], "'crashkernel'"));
     }
 

@@ -1,6 +1,7 @@
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
 using KjTest.Dsl.Values;
+using KjTest.Dsl.Vocabulary;
 
 namespace KjTest.Dsl.Yaml;
 
@@ -46,7 +47,14 @@ internal sealed partial class YamlScenarioMapper
                 return Unload(new YamlMap(mapping, "an unload step", UnloadKeys, _diagnostics));
             case "jump":
                 var jump = new YamlMap(mapping, "a jump step", JumpKeys, _diagnostics);
-                return Text(jump["jump"], "'jump'") is { } outcome ? new JumpStep(item.Span, outcome) : null;
+                if (jump["jump"] is YamlTreeScalar { IsNull: true } bare)
+                {
+                    return new JumpStep(item.Span, new Located<string>(Errno.Ok, bare.Span));
+                }
+
+                return Text(jump["jump"], "'jump'") is { } outcome
+                    ? new JumpStep(item.Span, outcome with { Value = JumpOutcomes.Canonical(outcome.Value) ?? outcome.Value })
+                    : null;
             case "fault":
                 return Fault(new YamlMap(mapping, "a fault step", null, _diagnostics));
             case "expect":
@@ -80,7 +88,8 @@ internal sealed partial class YamlScenarioMapper
             }
             else
             {
-                flags.Add(new Located<FlagTerm>(new FlagTerm(scalar.Value, 0), scalar.Span));
+                // Unknown names stay as written for the checker to report with a hint.
+                flags.Add(new Located<FlagTerm>(new FlagTerm(KexecFlags.Canonical(scalar.Value) ?? scalar.Value, 0), scalar.Span));
             }
         }
 
@@ -88,16 +97,23 @@ internal sealed partial class YamlScenarioMapper
         return image is { } i ? new LoadStep(map.Node.Span, i, flags, SymbolOrNumberOf(map["entry"], "'entry'"), expect) : null;
     }
 
-    private UnloadStep? Unload(YamlMap map) =>
-        Choice(map["unload"], "'unload'", "unload target", Words.UnloadTargets) is { } crash
+    private UnloadStep? Unload(YamlMap map)
+    {
+        if (map["unload"] is YamlTreeScalar { IsNull: true } bare)
+        {
+            return new UnloadStep(map.Node.Span, new Located<bool>(false, bare.Span), ResultOf(map));
+        }
+
+        return Choice(map["unload"], "'unload'", "unload target", Words.UnloadTargets) is { } crash
             ? new UnloadStep(map.Node.Span, crash, ResultOf(map))
             : null;
+    }
 
     /// <summary>The <c>expect</c> of a load or unload; <c>ok</c> when not written.</summary>
     private Located<string> ResultOf(YamlMap map) =>
         map.Has("expect") && Text(map["expect"], "'expect'") is { } written
-            ? written
-            : new Located<string>(Vocabulary.Errno.Ok, _source.Span(map.Node.Span.Offset, 0));
+            ? written with { Value = Errno.Canonical(written.Value) ?? written.Value }
+            : new Located<string>(Errno.Ok, _source.Span(map.Node.Span.Offset, 0));
 
     private FaultStep? Fault(YamlMap map)
     {

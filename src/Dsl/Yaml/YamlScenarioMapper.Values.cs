@@ -70,80 +70,20 @@ internal sealed partial class YamlScenarioMapper
     private Located<ulong>? Number64(YamlTreeNode? node, string what) =>
         Number(node, what, 64) is { } n ? new Located<ulong>((ulong)n.Value, n.Span) : null;
 
-    private Located<UInt128>? Number(YamlTreeNode? node, string what, int bits)
-    {
-        if (Scalar(node, what) is not { } scalar)
-        {
-            return null;
-        }
+    private Located<UInt128>? Number(YamlTreeNode? node, string what, int bits) =>
+        Scalar(node, what) is { } scalar && ValueReader.Number(scalar.Value, scalar.Span, bits, _diagnostics) is { } value
+            ? new Located<UInt128>(value, scalar.Span)
+            : null;
 
-        if (!NumberSyntax.TryParse(scalar.Value, out var value, out var overflow))
-        {
-            if (overflow)
-            {
-                _diagnostics.Report(DiagnosticCatalogue.NumberTooLarge, scalar.Span, scalar.Value, bits);
-            }
-            else
-            {
-                _diagnostics.Report(DiagnosticCatalogue.InvalidNumber, scalar.Span, scalar.Value);
-            }
+    private Located<long>? Signed(YamlTreeNode? node, string what) =>
+        Scalar(node, what) is { } scalar && ValueReader.Signed(scalar.Value, scalar.Span, _diagnostics) is { } value
+            ? new Located<long>(value, scalar.Span)
+            : null;
 
-            return null;
-        }
-
-        if (bits < 128 && value > (UInt128.One << bits) - 1)
-        {
-            _diagnostics.Report(DiagnosticCatalogue.NumberTooLarge, scalar.Span, scalar.Value, bits);
-            return null;
-        }
-
-        return new Located<UInt128>(value, scalar.Span);
-    }
-
-    private Located<long>? Signed(YamlTreeNode? node, string what)
-    {
-        if (Scalar(node, what) is not { } scalar)
-        {
-            return null;
-        }
-
-        if (!NumberSyntax.TryParseSigned(scalar.Value, out var value))
-        {
-            _diagnostics.Report(DiagnosticCatalogue.InvalidSigned, scalar.Span, scalar.Value);
-            return null;
-        }
-
-        return new Located<long>(value, scalar.Span);
-    }
-
-    private Located<ulong>? Size(YamlTreeNode? node, string what)
-    {
-        if (Scalar(node, what) is not { } scalar)
-        {
-            return null;
-        }
-
-        switch (SizeSyntax.TryParse(scalar.Value, out var value, out var unit))
-        {
-            case SizeSyntax.Result.Ok:
-                return new Located<ulong>(value, scalar.Span);
-            case SizeSyntax.Result.UnknownUnit:
-                _diagnostics.ReportWithHint(DiagnosticCatalogue.UnknownSizeUnit, scalar.Span, UnitHint(unit), unit);
-                return null;
-            case SizeSyntax.Result.TooLarge:
-                _diagnostics.Report(DiagnosticCatalogue.SizeTooLarge, scalar.Span, scalar.Value);
-                return null;
-            default:
-                _diagnostics.Report(DiagnosticCatalogue.InvalidSize, scalar.Span, scalar.Value);
-                return null;
-        }
-    }
-
-    /// <summary>Decimal-looking units (MB, GB) get the binary unit KjTest means; others the closest unit.</summary>
-    private static string? UnitHint(string unit) =>
-        unit.Length == 2 && char.ToUpperInvariant(unit[1]) == 'B' && SizeSyntax.Units.ContainsKey(unit[0] + "iB")
-            ? $"did you mean `{char.ToUpperInvariant(unit[0])}iB`? sizes are binary: 1 {char.ToUpperInvariant(unit[0])}iB = {SizeSyntax.Units[unit[0] + "iB"]} bytes"
-            : Suggestions.DidYouMean(unit, SizeSyntax.Units.Keys);
+    private Located<ulong>? Size(YamlTreeNode? node, string what) =>
+        Scalar(node, what) is { } scalar && ValueReader.Size(scalar.Value, scalar.Span, _diagnostics) is { } value
+            ? new Located<ulong>(value, scalar.Span)
+            : null;
 
     private Located<bool>? Bool(YamlTreeNode? node, string what)
     {

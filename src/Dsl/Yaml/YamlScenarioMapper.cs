@@ -1,5 +1,6 @@
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
+using KjTest.Dsl.Vocabulary;
 
 namespace KjTest.Dsl.Yaml;
 

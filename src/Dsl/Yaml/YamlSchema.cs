@@ -76,7 +76,6 @@ public static class YamlSchema
         };
     }
 
-    private static readonly string[] ContentKeys = ["asm", "hex", "file", "fill", "elf"];
 
     private const string NumberPattern = "^(0[xX][0-9a-fA-F](_?[0-9a-fA-F])*|0[bB][01](_?[01])*|0[oO][0-7](_?[0-7])*|[0-9](_?[0-9])*)$";
 
@@ -162,7 +161,7 @@ public static class YamlSchema
             properties[key] = value;
         }
 
-        var one = Arr([.. ContentKeys.Select(k => (JsonNode)new JsonObject { ["required"] = Arr(k) })]);
+        var one = Arr([.. YamlScenarioMapper.ContentKeys.Select(k => (JsonNode)new JsonObject { ["required"] = Arr(k) })]);
         var schema = Object(properties, required);
         schema[requiredContent ? "oneOf" : "anyOf"] = requiredContent
             ? one
@@ -191,9 +190,9 @@ public static class YamlSchema
             ("expect", Ref("errno"))),
         "load");
 
-    private static JsonObject Unload() => Object(Props(("unload", Enum([.. Words.UnloadTargets.Keys])), ("expect", Ref("errno"))), "unload");
+    private static JsonObject Unload() => Object(Props(("unload", NullOr(Enum([.. Words.UnloadTargets.Keys]))), ("expect", Ref("errno"))), "unload");
 
-    private static JsonObject Jump() => Object(Props(("jump", Enum([Errno.Ok, .. JumpOutcomes.Names, .. Errno.Names.Keys]))), "jump");
+    private static JsonObject Jump() => Object(Props(("jump", NullOr(Enum([Errno.Ok, .. JumpOutcomes.Names, .. Errno.Names.Keys])))), "jump");
 
     private static JsonObject Fault() =>
         new() { ["oneOf"] = Arr([.. FaultKinds.All.Values.Select(kind => (JsonNode)Kind(kind, "fault"))]) };
@@ -270,6 +269,9 @@ public static class YamlSchema
     private static JsonObject Pattern(string pattern) => new() { ["type"] = "string", ["pattern"] = pattern };
 
     private static JsonObject Enum(IEnumerable<string> values) => new() { ["enum"] = Arr([.. values.Select(v => (JsonNode)v)]) };
+
+    /// <summary>A value or nothing: <c>jump:</c> alone means ok, <c>unload:</c> alone the normal image.</summary>
+    private static JsonObject NullOr(JsonObject schema) => new() { ["anyOf"] = Arr(new JsonObject { ["type"] = "null" }, schema) };
 
     private static JsonObject Ref(string name) => new() { ["$ref"] = "#/$defs/" + name };
 

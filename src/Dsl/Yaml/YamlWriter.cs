@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using KjTest.Dsl.Model;
 using KjTest.Dsl.Values;
+using KjTest.Dsl.Vocabulary;
 
 namespace KjTest.Dsl.Yaml;
 
@@ -440,7 +441,7 @@ public static class YamlWriter
 
                     if (m.Hash is { } hash)
                     {
-                        Entry(item, "sha256", Quote(hash.Value.StartsWith("sha256:", StringComparison.Ordinal) ? hash.Value[7..] : hash.Value));
+                        Entry(item, "sha256", Quote(Sha256Syntax.Digits(hash.Value)));
                     }
 
                     Content(item, m.Bytes);

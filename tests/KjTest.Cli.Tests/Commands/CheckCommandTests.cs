@@ -83,4 +83,39 @@ public sealed class CheckCommandTests
     [Test]
     public void Missing_paths_are_a_usage_error() =>
         Assert.That(CliTester.Run("check").ExitCode, Is.EqualTo(2));
+
+    [Test]
+    public void Folders_pick_up_kjt_files_and_check_them()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Valid);
+        folder.Write("sub/b.kjt", "scenario \"b\"\n\nsteps\n  jump expect EINVAL\n");
+
+        var run = CliTester.Run("check", folder.Path);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Out);
+        Assert.That(run.Out, Is.EqualTo("2 files checked: 2 valid, 0 invalid, 0 errors, 0 warnings\n"));
+    }
+
+    [Test]
+    public void An_assembly_error_inside_a_kjt_block_is_reported_at_its_file_line_and_column()
+    {
+        using var folder = new TempFolder();
+        var bad = folder.Write("b.kjt", "scenario \"b\"\n\nimage b\n  segment 0x400000 asm \"\"\"\n    start:\n      jmp nowhere\n    \"\"\"\n\nsteps\n  load b\n");
+
+        var run = CliTester.Run("check", bad);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Out, Does.StartWith($"{bad}:6:11: error KJ1403: undefined symbol 'nowhere'\n"));
+    }
+
+    [Test]
+    public void Image_files_are_found_relative_to_the_scenario_file()
+    {
+        using var folder = new TempFolder();
+        folder.Write("deep/data/blob.bin", "abc");
+        var scenario = folder.Write("deep/s.yaml", "name: s\nmemory:\n  - { at: 0x1000, file: data/blob.bin }\nsteps:\n  - jump: EINVAL\n");
+
+        Assert.That(CliTester.Run("check", scenario).ExitCode, Is.EqualTo(0));
+    }
 }

@@ -32,12 +32,13 @@ public sealed class ListCommandTests
     }
 
     [Test]
-    public void Lists_every_bundled_scenario()
+    public void Lists_every_bundled_scenario_in_both_syntaxes()
     {
         var run = CliTester.Run("list", CliTester.Scenarios);
+        var files = Directory.GetFiles(CliTester.Scenarios, "*.yaml").Length + Directory.GetFiles(CliTester.Scenarios, "*.kjt").Length;
 
         Assert.That(run.ExitCode, Is.EqualTo(0));
-        Assert.That(run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(Directory.GetFiles(CliTester.Scenarios, "*.yaml").Length));
-        Assert.That(run.Out, Does.Contain("smallest-kexec-jump"));
+        Assert.That(run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(files));
+        Assert.That(run.Out, Does.Contain("smallest-kexec-jump.yaml").And.Contain("smallest-kexec-jump.kjt"));
     }
 }

@@ -13,5 +13,5 @@ internal sealed class RecordingImageChecker : IImageContentChecker
 
     public void CheckImage(Scenario scenario, ImageSpec image, DiagnosticBag diagnostics) => Images.Add(image.Name.Value);
 
-    public void CheckContent(Scenario scenario, Content content, DiagnosticBag diagnostics) => Contents.Add(content);
+    public void CheckContent(Scenario scenario, Content content, ulong address, DiagnosticBag diagnostics) => Contents.Add(content);
 }

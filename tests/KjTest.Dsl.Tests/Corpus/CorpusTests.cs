@@ -53,24 +53,7 @@ public sealed class CorpusTests
     private static void Golden(string path, string suffix, string actual)
     {
         var stem = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path));
-        var expectedPath = stem + suffix;
-        var actualPath = stem + ".actual.txt";
-        if (RepoPaths.Accept)
-        {
-            File.WriteAllText(expectedPath, actual);
-            File.Delete(actualPath);
-            return;
-        }
-
-        var expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath) : "";
-        if (expected == actual)
-        {
-            File.Delete(actualPath);
-            return;
-        }
-
-        File.WriteAllText(actualPath, actual);
-        Assert.That(actual, Is.EqualTo(expected), $"golden {expectedPath} differs; see {actualPath} (KJTEST_ACCEPT=1 rewrites it)");
+        GoldenFile.AssertMatches(stem + suffix, stem + ".actual.txt", actual);
     }
 
     private static IEnumerable<TestCaseData> Cases(string folder) =>

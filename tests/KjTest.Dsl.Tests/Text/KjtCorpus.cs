@@ -24,29 +24,10 @@ internal static class KjtCorpus
             : [];
     }
 
-    public static bool Accepting => Environment.GetEnvironmentVariable("KJTEST_ACCEPT") == "1";
-
     /// <summary>Compares with a golden file; on mismatch writes <c>name.actual.txt</c>, or rewrites the golden when accepting.</summary>
     public static void AssertGolden(string dir, string file, string suffix, string actual)
     {
         var stem = Path.GetFileNameWithoutExtension(file);
-        var golden = Path.Combine(dir, stem + suffix);
-        var actualPath = Path.Combine(dir, stem + ".actual.txt");
-        if (Accepting)
-        {
-            File.WriteAllText(golden, actual);
-            File.Delete(actualPath);
-            return;
-        }
-
-        var expected = File.Exists(golden) ? File.ReadAllText(golden) : "<missing " + Path.GetFileName(golden) + ">";
-        if (expected == actual)
-        {
-            File.Delete(actualPath);
-            return;
-        }
-
-        File.WriteAllText(actualPath, actual);
-        Assert.That(actual, Is.EqualTo(expected), $"{file}: output differs from {Path.GetFileName(golden)}; see {Path.GetFileName(actualPath)} (KJTEST_ACCEPT=1 accepts it)");
+        GoldenFile.AssertMatches(Path.Combine(dir, stem + suffix), Path.Combine(dir, stem + ".actual.txt"), actual);
     }
 }

@@ -105,11 +105,11 @@ public sealed class KjtFrontEndTests
     }
 
     [Test]
-    public void Memory_hash_is_kept_with_its_algorithm_prefix()
+    public void Memory_hash_is_stored_with_its_algorithm_prefix_in_lower_case()
     {
-        var memory = (MemoryExpectation)((ExpectStep)Read("scenario \"s\"\nsteps\n  expect memory 0x1000 size 4KiB sha256 \"AB01\"\n").Steps[0]).Expectations[0];
+        var memory = (MemoryExpectation)((ExpectStep)Read("scenario \"s\"\nsteps\n  expect memory 0x1000 size 4KiB sha256 \"6E340B9CFFB37A989CA544E6BB780A2C78901D3FB33738768511A30617AFA01D\"\n").Steps[0]).Expectations[0];
 
-        Assert.That(memory.Hash!.Value.Value, Is.EqualTo("sha256:AB01"));
+        Assert.That(memory.Hash!.Value.Value, Is.EqualTo("sha256:6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"));
         Assert.That(memory.Size!.Value.Value, Is.EqualTo(4096ul));
     }
 

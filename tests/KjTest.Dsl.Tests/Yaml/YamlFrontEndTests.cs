@@ -96,13 +96,13 @@ public sealed class YamlFrontEndTests
     }
 
     [Test]
-    public void A_single_flag_and_numbers_become_flag_terms()
+    public void A_single_flag_and_numbers_become_flag_terms_with_names_in_canonical_spelling()
     {
         var result = Parse("name: t\nimages: [{ name: b, segments: [{ mem: 0 }] }]\nsteps:\n  - load: b\n    flags: 0x3e0002\n  - load: b\n    flags: [KEXEC_PRESERVE_CONTEXT, 1]\n");
         var loads = result.Scenario!.Steps.OfType<LoadStep>().ToList();
 
         Assert.That(loads[0].Flags.Select(f => f.Value), Is.EqualTo(new[] { new FlagTerm(null, 0x3e0002) }));
-        Assert.That(loads[1].Flags.Select(f => f.Value), Is.EqualTo(new[] { new FlagTerm("KEXEC_PRESERVE_CONTEXT", 0), new FlagTerm(null, 1) }));
+        Assert.That(loads[1].Flags.Select(f => f.Value), Is.EqualTo(new[] { new FlagTerm("PRESERVE_CONTEXT", 0), new FlagTerm(null, 1) }));
         Assert.That(loads[0].Expect.Value, Is.EqualTo("ok"));
     }
 

@@ -1,8 +1,11 @@
 using KjTest.Dsl.Model;
 
-namespace KjTest.Dsl.Yaml;
+namespace KjTest.Dsl.Vocabulary;
 
-/// <summary>The YAML spellings of the model's enumerations, shared by the reader, the writer and the schema.</summary>
+/// <summary>
+/// The words for the model's enumerations, shared by both front ends, both writers and the schema:
+/// read in any case, written (and listed) in lower case.
+/// </summary>
 public static class Words
 {
     /// <summary>Kernel eras.</summary>
@@ -23,8 +26,9 @@ public static class Words
     /// <summary>State classes of a preserved expectation.</summary>
     public static IReadOnlyDictionary<string, StateClass> StateClasses { get; } = Build<StateClass>(c => c.ToString().ToLowerInvariant());
 
+
     /// <summary>Which image an <c>unload</c> step removes.</summary>
-    public static IReadOnlyDictionary<string, bool> UnloadTargets { get; } = new Dictionary<string, bool>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, bool> UnloadTargets { get; } = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase)
     {
         ["normal"] = false,
         ["crash"] = true,
@@ -37,5 +41,5 @@ public static class Words
 
     private static Dictionary<string, T> Build<T>(Func<T, string> spell)
         where T : struct, Enum =>
-        Enum.GetValues<T>().ToDictionary(spell, v => v, StringComparer.Ordinal);
+        Enum.GetValues<T>().ToDictionary(spell, v => v, StringComparer.OrdinalIgnoreCase);
 }
