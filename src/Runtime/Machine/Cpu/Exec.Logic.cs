@@ -28,6 +28,12 @@ internal static partial class Exec
 
         if (count == 0)
         {
+            // A 32-bit register destination is still written, so its upper half clears.
+            if (size == 4 && i.Op0Kind == OpKind.Register)
+            {
+                c.WriteReg(i.Op0Register, a);
+            }
+
             return;
         }
 
