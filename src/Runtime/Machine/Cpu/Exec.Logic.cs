@@ -155,6 +155,11 @@ internal static partial class Exec
 
         if (count == 0)
         {
+            if (size == 4 && i.Op0Kind == OpKind.Register)
+            {
+                c.WriteReg(i.Op0Register, a);
+            }
+
             return;
         }
 

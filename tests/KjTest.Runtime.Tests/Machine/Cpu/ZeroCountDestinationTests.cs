@@ -29,4 +29,21 @@ public class ZeroCountDestinationTests
         Assert.That(machine.Reg(Iced.Intel.Register.RBX), Is.EqualTo(0x1234_5678UL));
         Assert.That(machine.Reg(Iced.Intel.Register.RDX), Is.EqualTo(0x1234_5678UL));
     }
+
+    [Test]
+    public void Double_shift_of_a_32_bit_register_by_a_masked_zero_count_clears_the_upper_half()
+    {
+        var machine = GuestHarness.LongMode(a =>
+        {
+            a.mov(rax, Dirty);
+            a.mov(rbx, Dirty);
+            a.shld(eax, ecx, 32);
+            a.mov(cl, 0x40);
+            a.shrd(ebx, edx, cl);
+            a.hlt();
+        });
+        GuestHarness.RunToHalt(machine);
+        Assert.That(machine.Rax(), Is.EqualTo(0x1234_5678UL));
+        Assert.That(machine.Reg(Iced.Intel.Register.RBX), Is.EqualTo(0x1234_5678UL));
+    }
 }
