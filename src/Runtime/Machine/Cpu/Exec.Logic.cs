@@ -266,6 +266,12 @@ internal static partial class Exec
         var flags = c.ReadFlags() & ~Cr.ArithmeticFlags;
         if (src == 0)
         {
+            // The destination keeps its value, but a 32-bit one is written (zero-extended) on silicon.
+            if (size == 4)
+            {
+                c.WriteReg(i.Op0Register, c.ReadReg(i.Op0Register));
+            }
+
             c.FlagsRaw = flags | Cr.FlagZf | Cr.FlagPf;
             return;
         }

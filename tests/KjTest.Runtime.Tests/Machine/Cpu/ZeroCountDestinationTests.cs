@@ -46,4 +46,21 @@ public class ZeroCountDestinationTests
         Assert.That(machine.Rax(), Is.EqualTo(0x1234_5678UL));
         Assert.That(machine.Reg(Iced.Intel.Register.RBX), Is.EqualTo(0x1234_5678UL));
     }
+
+    [Test]
+    public void Bit_scan_of_a_zero_source_into_a_32_bit_register_clears_the_upper_half()
+    {
+        var machine = GuestHarness.LongMode(a =>
+        {
+            a.mov(rax, Dirty);
+            a.mov(rbx, Dirty);
+            a.xor(ecx, ecx);
+            a.bsr(eax, ecx);
+            a.bsf(ebx, ecx);
+            a.hlt();
+        });
+        GuestHarness.RunToHalt(machine);
+        Assert.That(machine.Rax(), Is.EqualTo(0x1234_5678UL));
+        Assert.That(machine.Reg(Iced.Intel.Register.RBX), Is.EqualTo(0x1234_5678UL));
+    }
 }
