@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using KjTest.Runtime.Machine.Cpu;
 using KjTest.Runtime.Machine.Loading;
+using KjTest.Cli.Terminal;
 using Spectre.Console.Cli;
 
 namespace KjTest.Cli.Commands;
@@ -10,7 +11,7 @@ namespace KjTest.Cli.Commands;
 /// <c>kjtest exec IMAGE</c>: runs a flat binary or a static ELF executable on the emulated machine.
 /// Exit code: the guest's status, 124 when the instruction budget runs out, 125 when the guest crashes, 2 for bad usage.
 /// </summary>
-public sealed class ExecCommand : Command<ExecCommand.Settings>
+public sealed class ExecCommand(CliOutput output) : Command<ExecCommand.Settings>
 {
     /// <summary>Options of <c>kjtest exec</c>.</summary>
     public sealed class Settings : CommandSettings
@@ -120,35 +121,36 @@ public sealed class ExecCommand : Command<ExecCommand.Settings>
             image = GuestImage.Flat(bitness ?? 64, bytes, loadAddress, entry ?? loadAddress);
         }
 
-        using var stdout = Console.OpenStandardOutput();
-        using var stderr = Console.OpenStandardError();
-        var result = ProgramRunner.Run(image, memory, maxInstructions, stdout, stderr, settings.Trace ? Console.Error : null);
+        using var stdout = new TextWriterStream(output.Out);
+        using var stderr = new TextWriterStream(output.Error);
+        var result = ProgramRunner.Run(image, memory, maxInstructions, stdout, stderr, settings.Trace ? output.Error : null);
+        stdout.Flush();
         var outcome = result.Outcome;
         if (result.ExitCode == ProgramRunResult.CrashExitCode)
         {
-            Console.Error.WriteLine($"kjtest: guest crashed: {outcome.Reason} at rip=0x{outcome.Rip:x}");
+            output.Error.WriteLine($"kjtest: guest crashed: {outcome.Reason} at rip=0x{outcome.Rip:x}");
             foreach (var fault in outcome.Faults)
             {
-                Console.Error.WriteLine($"  {fault}");
+                output.Error.WriteLine($"  {fault}");
             }
         }
         else if (result.ExitCode == ProgramRunResult.TimeoutExitCode && outcome.Reason != StopReason.GuestExit)
         {
-            Console.Error.WriteLine($"kjtest: {outcome.Reason} after {outcome.Instructions} instructions at rip=0x{outcome.Rip:x}");
+            output.Error.WriteLine($"kjtest: {outcome.Reason} after {outcome.Instructions} instructions at rip=0x{outcome.Rip:x}");
         }
 
         if (settings.Stats)
         {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"instructions: {outcome.Instructions}, time: {result.Elapsed.TotalSeconds:F3} s, MIPS: {result.Mips:F1}, stop: {outcome.Reason}"));
         }
 
         return result.ExitCode;
     }
 
-    private static int Usage(string message)
+    private int Usage(string message)
     {
-        Console.Error.WriteLine($"kjtest exec: {message}");
+        output.Error.WriteLine($"kjtest exec: {message}");
         return ExitCodes.Usage;
     }
 

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text;
+using KjTest.Runtime.Machine.Loading;
 
 namespace KjTest.Runtime.Tests.Guests;
 
@@ -63,6 +65,25 @@ public sealed class GuestProgramTests
 
         Assert.That(stdout, Is.EqualTo(expected));
         Assert.That(exit, Is.Zero, "the program's own checks reported failures");
+    }
+
+    public static IEnumerable<TestCaseData> EmulatedBinaries() =>
+        from p in Programs from v in Variants select new TestCaseData(p, v).SetName($"{p}_{v.Replace('-', '_')}_prints_its_golden_output_on_the_emulator");
+
+    [TestCaseSource(nameof(EmulatedBinaries))]
+    public void Guest_program_prints_its_golden_output_on_the_emulator(string program, string variant)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(_output!.FullName, $"{program}-{variant}"));
+        var image = ElfImageReader.TryRead(bytes, out var error);
+        Assert.That(image, Is.Not.Null, error);
+        using var stdout = new MemoryStream();
+        using var stderr = new MemoryStream();
+
+        var result = ProgramRunner.Run(image!, 256UL << 20, 2_000_000_000, stdout, stderr);
+
+        TestContext.Out.WriteLine($"{result.Outcome.Instructions} instructions, {result.Mips:F1} MIPS");
+        Assert.That(Encoding.UTF8.GetString(stdout.ToArray()), Is.EqualTo(File.ReadAllText(Path.Combine(_guests, program + ".expected"))), result.Outcome.ToString());
+        Assert.That(result.ExitCode, Is.Zero, $"{result.Outcome}; stderr: {Encoding.UTF8.GetString(stderr.ToArray())}");
     }
 
     [TestCaseSource(nameof(Binaries))]

@@ -28,6 +28,12 @@ internal static partial class Exec
 
         if (count == 0)
         {
+            // A 32-bit register destination is still written, so its upper half clears.
+            if (size == 4 && i.Op0Kind == OpKind.Register)
+            {
+                c.WriteReg(i.Op0Register, a);
+            }
+
             return;
         }
 
@@ -149,6 +155,11 @@ internal static partial class Exec
 
         if (count == 0)
         {
+            if (size == 4 && i.Op0Kind == OpKind.Register)
+            {
+                c.WriteReg(i.Op0Register, a);
+            }
+
             return;
         }
 
@@ -255,6 +266,12 @@ internal static partial class Exec
         var flags = c.ReadFlags() & ~Cr.ArithmeticFlags;
         if (src == 0)
         {
+            // The destination keeps its value, but a 32-bit one is written (zero-extended) on silicon.
+            if (size == 4)
+            {
+                c.WriteReg(i.Op0Register, c.ReadReg(i.Op0Register));
+            }
+
             c.FlagsRaw = flags | Cr.FlagZf | Cr.FlagPf;
             return;
         }

@@ -11,6 +11,19 @@ internal static partial class Exec
     private static UInt128 U<T>(Vector128<T> v)
         where T : struct => Unsafe.As<Vector128<T>, UInt128>(ref v);
 
+    // Counts above the lane width clear logical shifts and fill arithmetic ones with the sign (Vector128 would mask them).
+    private static UInt128 ShiftLanes(Vector128<byte> v, ulong count, Mnemonic mnemonic) => mnemonic switch
+    {
+        Mnemonic.Psllw => count > 15 ? UInt128.Zero : U(Vector128.ShiftLeft(v.AsUInt16(), (int)count)),
+        Mnemonic.Pslld => count > 31 ? UInt128.Zero : U(Vector128.ShiftLeft(v.AsUInt32(), (int)count)),
+        Mnemonic.Psllq => count > 63 ? UInt128.Zero : U(Vector128.ShiftLeft(v.AsUInt64(), (int)count)),
+        Mnemonic.Psrlw => count > 15 ? UInt128.Zero : U(Vector128.ShiftRightLogical(v.AsUInt16(), (int)count)),
+        Mnemonic.Psrld => count > 31 ? UInt128.Zero : U(Vector128.ShiftRightLogical(v.AsUInt32(), (int)count)),
+        Mnemonic.Psrlq => count > 63 ? UInt128.Zero : U(Vector128.ShiftRightLogical(v.AsUInt64(), (int)count)),
+        Mnemonic.Psraw => U(Vector128.ShiftRightArithmetic(v.AsInt16(), (int)Math.Min(count, 15))),
+        _ => U(Vector128.ShiftRightArithmetic(v.AsInt32(), (int)Math.Min(count, 31))),
+    };
+
     private static bool IsXmm(Register r) => r is >= Register.XMM0 and <= Register.XMM15;
 
     private static void SseCheck(X86Cpu c)
@@ -121,6 +134,15 @@ internal static partial class Exec
                     var order = i.Immediate8;
                     var r = Vector128.Create(src[order & 3], src[(order >> 2) & 3], src[(order >> 4) & 3], src[(order >> 6) & 3]);
                     c.Xmm[i.Op0Register - Register.XMM0] = U(r);
+                    return true;
+                }
+
+            case Mnemonic.Psllw or Mnemonic.Pslld or Mnemonic.Psllq or Mnemonic.Psrlw or Mnemonic.Psrld or Mnemonic.Psrlq or Mnemonic.Psraw or Mnemonic.Psrad:
+                {
+                    SseCheck(c);
+                    var count = i.Op1Kind == OpKind.Immediate8 ? i.Immediate8 : (ulong)ReadXmmOp(c, i, 1, true);
+                    var index = i.Op0Register - Register.XMM0;
+                    c.Xmm[index] = ShiftLanes(V(c.Xmm[index]), count, i.Mnemonic);
                     return true;
                 }
 

@@ -34,6 +34,9 @@ public sealed class IsaDebugExit : IPortDevice
     /// <inheritdoc />
     public IReadOnlyList<(ushort First, int Count)> Ports { get; }
 
+    /// <summary>Called with <see cref="ExitCode"/> on every guest write, so a run loop can stop at that instruction.</summary>
+    public Action<uint>? Exited { get; set; }
+
     /// <summary>True once the guest has written to the device.</summary>
     public bool ExitRequested { get; private set; }
 
@@ -66,6 +69,7 @@ public sealed class IsaDebugExit : IPortDevice
         ExitValue = v;
         ExitCode = (v << 1) | 1;
         ExitRequested = true;
+        Exited?.Invoke(ExitCode);
     }
 
     /// <inheritdoc />

@@ -1,16 +1,18 @@
 using System.Diagnostics;
 using KjTest.Runtime.Machine.Cpu;
+using KjTest.Runtime.Machine.Devices;
 
 namespace KjTest.Runtime.Machine.Loading;
 
 /// <summary>
 /// Runs a program image on a default machine: long mode (or flat 32-bit protected mode) at CPL 0,
-/// the Linux system calls of <see cref="LinuxSyscalls"/>, the exit port at 0xF4, and a Linux-style
-/// initial stack (argc, argv, envp, auxv).
+/// the Linux system calls of <see cref="LinuxSyscalls"/>, the default devices of
+/// <see cref="MachineDevices"/> (debugcon and UART bytes go to stdout, isa-debug-exit ends the
+/// run) and a Linux-style initial stack (argc, argv, envp, auxv).
 /// </summary>
 public static class ProgramRunner
 {
-    /// <summary>Runs <paramref name="image"/>; devices beyond the exit port can be attached through <paramref name="configure"/>.</summary>
+    /// <summary>Runs <paramref name="image"/>; devices beyond the default set can be attached through <paramref name="configure"/>.</summary>
     public static ProgramRunResult Run(
         GuestImage image,
         ulong memorySize,
@@ -21,11 +23,13 @@ public static class ProgramRunner
         Action<MachineBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(image);
-        X86Cpu? cpu = null;
-        var builder = new MachineBuilder().WithMemory(memorySize).WithDevice(new ExitPort(code => cpu?.RequestStop(code)));
+        var builder = new MachineBuilder().WithMemory(memorySize);
         configure?.Invoke(builder);
         var machine = builder.Build();
-        cpu = machine.Cpu;
+        var cpu = machine.Cpu;
+        var devices = MachineDevices.CreateDefault(machine.Bus, stdout.WriteByte, stdout.WriteByte);
+        devices.DebugExit.Exited = code => cpu.RequestStop((int)code);
+        cpu.InterruptController ??= devices.Pic;
         image.LoadInto(machine);
         var layout = image.Bitness == 64 ? MachineSetup.LongMode(machine, image.Entry) : MachineSetup.ProtectedMode32(machine, image.Entry);
         BuildInitialStack(machine, layout.StackTop, image.Bitness);

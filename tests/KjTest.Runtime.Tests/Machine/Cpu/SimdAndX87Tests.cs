@@ -31,6 +31,31 @@ public class SimdAndX87Tests
     }
 
     [Test]
+    public void Packed_bit_shifts_shift_each_lane_and_clear_or_sign_fill_past_the_lane_width()
+    {
+        var m = GuestHarness.LongMode(a =>
+        {
+            a.mov(rax, 0x8000_0001_F000_0002UL);
+            a.movq(xmm0, rax);
+            a.movdqa(xmm1, xmm0);
+            a.movdqa(xmm2, xmm0);
+            a.movdqa(xmm3, xmm0);
+            a.psrld(xmm0, 1);
+            a.psrad(xmm1, 40);
+            a.mov(ecx, 4);
+            a.movq(xmm4, rcx);
+            a.psllq(xmm2, xmm4);
+            a.psrlw(xmm3, 16);
+            a.hlt();
+        });
+        GuestHarness.RunToHalt(m);
+        Assert.That(m.Cpu.GetXmm(0), Is.EqualTo((UInt128)0x4000_0000_7800_0001UL));
+        Assert.That(m.Cpu.GetXmm(1), Is.EqualTo((UInt128)0xFFFF_FFFF_FFFF_FFFFUL));
+        Assert.That(m.Cpu.GetXmm(2), Is.EqualTo((UInt128)0x0000_001F_0000_0020UL));
+        Assert.That(m.Cpu.GetXmm(3), Is.EqualTo(UInt128.Zero));
+    }
+
+    [Test]
     public void Misaligned_movdqa_raises_general_protection()
     {
         var m = GuestHarness.LongMode(a =>
