@@ -93,8 +93,11 @@ public sealed class X86_64KernelEnvironment
         return (int)((rip - first) / HandlerStride);
     }
 
-    /// <summary>Ranges of A's area that are kernel scratch during a jump: saved_context, the FPU save area.</summary>
-    public IReadOnlyList<PhysicalRange> ScratchRanges => [new(SavedContext, 0x700), new(FpuArea, 0x1000)];
+    /// <summary>
+    /// Ranges of A's area that are kernel scratch during a jump: saved_context, the kernel text the model writes for
+    /// each machine_kexec, the FPU save area.
+    /// </summary>
+    public IReadOnlyList<PhysicalRange> ScratchRanges => [new(SavedContext, 0x700), new(Text, 0x1000), new(FpuArea, 0x1000)];
 
     /// <summary>
     /// Writes A's tables into RAM at <paramref name="areaBase"/> and puts the CPU in A's state at CPL 0: long mode on
