@@ -36,7 +36,12 @@ public static class Program
                 .WithDescription("List the scenarios (name, tags, file) in files, folders or globs.")
                 .WithExample("list", "scenarios/");
             config.AddCommand<SchemaCommand>("schema").WithDescription("Print the JSON Schema (draft 2020-12) of the YAML scenario form.");
-            config.AddCommand<RunCommand>("run").WithDescription("Check and run scenarios (running needs the kernel model; for now it checks and stops).");
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Check and run scenarios; one line each, the report of every one that does not pass, then 'N passed, N failed'.")
+                .WithExample("run", "scenarios/", "--jobs", "2");
+            config.AddCommand<ExplainCommand>("explain")
+                .WithDescription("Print a scenario's segments, kimage layout (destinations, sources, indirection, control and swap pages) and step plan without running it.")
+                .WithExample("explain", "scenarios/smallest-kexec-jump.yaml");
         });
 
         try
