@@ -8,7 +8,30 @@ public sealed record Gap(IReadOnlyList<GapField> Fields, IReadOnlyList<MemoryPag
     /// <summary>Whether nothing differs.</summary>
     public bool IsEmpty => Fields.Count == 0 && Pages.Count == 0;
 
-    /// <summary>The names a scenario's <c>outcome.fields</c> can match: field names, and <c>memory</c> plus <c>memory@0x...</c> per page.</summary>
-    public IEnumerable<string> Names =>
-        Fields.Select(f => f.Name).Concat(Pages.Count > 0 ? ["memory"] : []).Concat(Pages.Select(p => $"memory@0x{p.Address:x}"));
+    /// <summary>
+    /// Whether the gap contains what an <c>outcome.fields</c> entry names: a register or device register, a state class
+    /// (<c>cpu</c>, <c>fpu</c>, <c>devices</c>, <c>memory</c>) with at least one differing field, or <c>memory:ADDRESS</c>
+    /// naming a differing page (any address inside it).
+    /// </summary>
+    public bool Contains(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var key = field.ToLowerInvariant();
+        if (key.StartsWith("memory:", StringComparison.Ordinal))
+        {
+            var number = key[7..].Replace("_", "", StringComparison.Ordinal);
+            var parsed = number.StartsWith("0x", StringComparison.Ordinal)
+                ? ulong.TryParse(number.AsSpan(2), System.Globalization.NumberStyles.HexNumber, null, out var h) ? h : (ulong?)null
+                : ulong.TryParse(number, out var d) ? d : null;
+            return parsed is { } address && Pages.Any(p => address >= p.Address && address - p.Address < 4096);
+        }
+
+        return key switch
+        {
+            "memory" => Pages.Count > 0,
+            "devices" => Fields.Any(f => f.Name.Contains('.', StringComparison.Ordinal) && Dsl.Vocabulary.Registers.Find(f.Name) is null),
+            "cpu" or "fpu" => Fields.Any(f => Dsl.Vocabulary.Registers.Find(f.Name)?.Class.ToString().Equals(key, StringComparison.OrdinalIgnoreCase) == true),
+            _ => Fields.Any(f => f.Name.Equals(key, StringComparison.Ordinal)),
+        };
+    }
 }

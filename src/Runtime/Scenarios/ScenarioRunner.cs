@@ -65,8 +65,7 @@ public sealed partial class ScenarioRunner
         var passed = actual == expected.Kind.Value;
         if (passed && actual == OutcomeKind.Gap && _gap is not null)
         {
-            var names = _gap.Names.ToHashSet(StringComparer.Ordinal);
-            passed = expected.Fields.All(f => names.Contains(f.Value) || (f.Value == "memory" && _gap.Pages.Count > 0));
+            passed = expected.Fields.All(f => _gap.Contains(f.Value));
         }
 
         var instructions = _driver?.Instructions ?? 0;
