@@ -227,7 +227,8 @@ public sealed partial class ScenarioRunner
         var limits = _scenario.Limits;
         var settings = new JumpSettings
         {
-            Era = config.Era,
+            // A user routine follows its declared convention (CUR/K614: rsi = control page; K30: page_list).
+            Era = _scenario.Relocate is { } r ? r.Convention.Value switch { Era.K30 => KernelEra.K30, Era.K614 => KernelEra.K614, _ => KernelEra.Cur } : config.Era,
             Bug = bug,
             UserRelocate = user,
             MaxInstructions = limits.MaxInstructions?.Value ?? 20_000_000,
