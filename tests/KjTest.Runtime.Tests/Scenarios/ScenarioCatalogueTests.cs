@@ -10,9 +10,9 @@ public class ScenarioCatalogueTests
     private static readonly ScenarioReader Reader = new([new YamlFrontEnd()]);
 
     public static IEnumerable<TestCaseData> Files() =>
-        Directory.EnumerateFiles(Path.Combine(FindRoot(), "scenarios"), "*.yaml")
+        Directory.EnumerateFiles(Path.Combine(FindRoot(), "scenarios"), "*.yaml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(f => new TestCaseData(f).SetArgDisplayNames(Path.GetFileNameWithoutExtension(f)));
+            .Select(f => new TestCaseData(f).SetArgDisplayNames(Path.GetRelativePath(Path.Combine(FindRoot(), "scenarios"), f)));
 
     [TestCaseSource(nameof(Files))]
     public void Scenario_produces_the_outcome_it_states(string path)
