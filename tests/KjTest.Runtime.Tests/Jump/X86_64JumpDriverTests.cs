@@ -51,6 +51,34 @@ public class X86_64JumpDriverTests
         Assert.That(bed.Kernel.NormalImage!.Start, Is.EqualTo(neighbourWord));
     }
 
+    [TestCase(KernelEra.Cur, 0UL)]
+    [TestCase(KernelEra.K30, 0UL)]
+    public void Plain_kexec_enters_the_image_with_zeroed_registers_and_a_zero_word_above_the_entry(KernelEra era, ulong expectedWord)
+    {
+        var bed = Bed.Create(era);
+        bed.Kernel.KexecLoad(0x400000, [new KexecSegment([0xF4], 0x400000, 0x1000)], 0);
+
+        var result = bed.Kernel.Reboot(RebootMagic.Magic1, 0x28121969, RebootMagic.CmdKexec, NoDevices.Instance, NoDevices.Instance, bed.Driver.MachineKexec);
+
+        var cpu = bed.Machine.Cpu;
+        Assert.That(bed.Driver.LastEnd?.Kind, Is.EqualTo(JumpEndKind.NoReturn), bed.Driver.LastEnd?.Message);
+        Assert.That(result.Outcome, Is.EqualTo(KjTest.Runtime.Kernel.Pm.KernelKexecOutcome.NeverReturned));
+        Assert.That(Enumerable.Range(0, 16).Where(i => i != 4).Select(cpu.GetGpr), Is.All.Zero);
+        Assert.That(bed.Machine.Memory.ReadUInt64(cpu.GetGpr(4)), Is.EqualTo(expectedWord));
+    }
+
+    [Test]
+    public void K614_plain_kexec_leaves_no_zero_word_above_the_entry_stack_bug_B6()
+    {
+        var bed = Bed.Create(KernelEra.K614);
+        bed.Kernel.KexecLoad(0x400000, [new KexecSegment([0xF4], 0x400000, 0x1000)], 0);
+        var controlPage = bed.Kernel.NormalImage!.ControlPages[0];
+
+        bed.Kernel.Reboot(RebootMagic.Magic1, 0x28121969, RebootMagic.CmdKexec, NoDevices.Instance, NoDevices.Instance, bed.Driver.MachineKexec);
+
+        Assert.That(bed.Machine.Cpu.GetGpr(4), Is.EqualTo(controlPage + 0x1000), "the stack is empty: purgatory reads past its top");
+    }
+
     private sealed record Bed(X86Machine Machine, MachineDevices Devices, KernelModel Kernel, X86_64JumpDriver Driver)
     {
         public static Bed Create(KernelEra era, RelocateBug bug = RelocateBug.None)
