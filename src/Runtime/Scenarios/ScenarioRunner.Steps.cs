@@ -75,8 +75,11 @@ public sealed partial class ScenarioRunner
         var layout = _kernel.NormalImage;
         _before = Capture(layout);
         HoldLockFor("jump");
-        var result = _kernel.Reboot(RebootMagic.Magic1, RebootMagic.Magic2, RebootMagic.CmdKexec, NoDevices.Instance, NoDevices.Instance, _driver.MachineKexec);
+        var result = _kernel.Reboot(RebootMagic.Magic1, RebootMagic.Magic2, RebootMagic.CmdKexec, _pm, _pm, _driver.MachineKexec);
         ReleaseLockHeldFor("jump");
+
+        // PM faults apply to the next jump only.
+        _pm = new ScenarioPm(_scenario.Machine.Devices.Count);
         if (layout is not null && result.Trace.Count > 0)
         {
             var swapped = (ulong)layout.Pages.Count(p => p.Source != p.Destination);
@@ -140,6 +143,25 @@ public sealed partial class ScenarioRunner
 
                 _machine.Memory.WriteUInt64(swap + KernelConstants.PageSize, value);
                 return false;
+            case "kernel_step_failure":
+                var stepName = Text(step, "step") ?? "";
+                if (stepName is not ("freeze_processes" or "disable_secondary_cpus" or "syscore_suspend"))
+                {
+                    return Error(step.Span, $"kernel_step_failure at {stepName} is not implemented yet (freeze_processes, disable_secondary_cpus and syscore_suspend are)");
+                }
+
+                _pm.FailStep(stepName, ErrnoParameter(step, KernelErrno.EBUSY));
+                return false;
+            case "device_pm_failure":
+                var deviceName = Text(step, "device");
+                var index = _scenario.Machine.Devices.Select((d, i) => (d, i)).FirstOrDefault(p => p.d.Name.Value == deviceName).i;
+                if (deviceName is null || _scenario.Machine.Devices.All(d => d.Name.Value != deviceName))
+                {
+                    return Error(step.Span, $"device_pm_failure: device '{deviceName}' is not declared");
+                }
+
+                _pm.FailDevice(index, Text(step, "phase") ?? "", ErrnoParameter(step, 5));
+                return false;
             case "lock_held":
                 _heldLockFor = Text(step, "during") ?? "load";
                 return false;
@@ -147,6 +169,9 @@ public sealed partial class ScenarioRunner
                 return Error(step.Kind.Span, $"fault kind {step.Kind.Value} is not implemented yet");
         }
     }
+
+    private static int ErrnoParameter(FaultStep step, int fallback) =>
+        Text(step, "errno") is { } name && Dsl.Vocabulary.Errno.TryGet(name, out var errno) ? errno : fallback;
 
     private void HoldLockFor(string call)
     {

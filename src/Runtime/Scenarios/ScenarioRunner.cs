@@ -33,6 +33,7 @@ public sealed partial class ScenarioRunner
     private OutcomeKind? _terminal;
     private ulong _pagesSwapped;
     private string? _heldLockFor;
+    private ScenarioPm _pm = new(0);
 
     private ScenarioRunner(Scenario scenario, string baseDirectory)
     {
@@ -152,6 +153,7 @@ public sealed partial class ScenarioRunner
             }
         }
 
+        _pm = new ScenarioPm(_scenario.Machine.Devices.Count);
         _machine = new MachineBuilder().WithMemory(ram).Build();
         _devices = MachineDevices.CreateDefault(_machine.Bus, b => _console.Add(((char)b).ToString()), b => _console.Add(((char)b).ToString()));
         _machine.Cpu.InterruptController = _devices.Pic;
