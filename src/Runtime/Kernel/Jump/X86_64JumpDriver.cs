@@ -10,7 +10,7 @@ namespace KjTest.Runtime.Kernel.Jump;
 /// restore_processor_state), run on the emulator until it comes back, faults, resets, exits or runs out of budget.
 /// Guest system calls made meanwhile are served by kernel B (<see cref="PeerKernel"/>).
 /// </summary>
-public sealed class X86_64JumpDriver
+public sealed class X86_64JumpDriver : IJumpDriver
 {
     private readonly X86Machine _machine;
     private readonly X86_64KernelEnvironment _env;

@@ -11,7 +11,7 @@ namespace KjTest.Runtime.Kernel.Jump;
 /// whose handlers are sentinel addresses, a TSS, <c>saved_context</c>, an FPU save area, a 32 KiB kernel stack and a
 /// kernel text page holding the tail of <c>machine_kexec</c> and <c>restore_processor_state</c> as guest code.
 /// </summary>
-public sealed class X86_64KernelEnvironment
+public sealed class X86_64KernelEnvironment : IKernelEnvironment
 {
     /// <summary>Linux's x86-64 direct map base (PAGE_OFFSET without KASLR).</summary>
     public const ulong PageOffset = 0xFFFF_8880_0000_0000;
@@ -44,6 +44,12 @@ public sealed class X86_64KernelEnvironment
 
     /// <summary>Physical base of A's area.</summary>
     public ulong Base { get; }
+
+    /// <inheritdoc />
+    public ulong Size => AreaSize;
+
+    /// <inheritdoc />
+    public ulong PhysicalOf(ulong virtualAddress) => virtualAddress - PageOffset;
 
     /// <summary>PML4 (A's CR3).</summary>
     public ulong Pml4 => Base;
