@@ -11,7 +11,7 @@ public sealed partial class ScenarioRunner
     // The C calling convention lets reboot() clobber these; RIP is where the task resumes.
     private static readonly HashSet<string> NotPreserved = new(StringComparer.Ordinal)
     {
-        "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "rip", "msr.tsc",
+        "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "rip", "msr.tsc", "eax", "ecx", "edx", "eip",
     };
 
     private const ulong ArithmeticFlags = 0x8D5;
@@ -23,17 +23,15 @@ public sealed partial class ScenarioRunner
         foreach (var name in Dsl.Vocabulary.Registers.Names)
         {
             var info = Dsl.Vocabulary.Registers.Find(name);
-            if (info is { OnX86_64: true } && RegisterFile.TryGet(cpu, name, out var value))
+            if (info is not null && (I386 ? info.OnI386 : info.OnX86_64) && RegisterFile.TryGet(cpu, name, out var value))
             {
                 registers[name] = value;
             }
         }
 
-        var rsp = cpu.GetGpr(4) - X86_64KernelEnvironmentPageOffset;
+        var rsp = _env.PhysicalOf(I386 ? cpu.GetGpr(4) & 0xFFFF_FFFF : cpu.GetGpr(4));
         return new StateCapture(registers, _machine.Memory.Snapshot(), _devices.Snapshot(), layout, rsp);
     }
-
-    private const ulong X86_64KernelEnvironmentPageOffset = Kernel.Jump.X86_64KernelEnvironment.PageOffset;
 
     private bool Expect(ExpectStep step)
     {
@@ -126,7 +124,7 @@ public sealed partial class ScenarioRunner
         var address = memory.Address.Value;
         if (memory.Bytes is { } content)
         {
-            var (expected, error) = ImageResolver.Content(content, address, 64, _baseDirectory);
+            var (expected, error) = ImageResolver.Content(content, address, Bitness, _baseDirectory);
             if (expected is null)
             {
                 Fail(memory.Span, error ?? "bytes could not be read");
@@ -233,7 +231,7 @@ public sealed partial class ScenarioRunner
                 continue;
             }
 
-            var mask = masks.TryGetValue(name, out var m) ? m : name == "rflags" ? ~(UInt128)ArithmeticFlags : UInt128.MaxValue;
+            var mask = masks.TryGetValue(name, out var m) ? m : name is "rflags" or "eflags" ? ~(UInt128)ArithmeticFlags : UInt128.MaxValue;
             if (_after.Registers.TryGetValue(name, out var after) && (before & mask) != (after & mask))
             {
                 fields.Add(new GapField(name, Hex(before), Hex(after)));

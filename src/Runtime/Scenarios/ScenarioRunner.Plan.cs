@@ -14,11 +14,6 @@ public sealed partial class ScenarioRunner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var runner = new ScenarioRunner(scenario, baseDirectory);
-        if (scenario.EffectiveArch == Arch.I386 || scenario.EffectiveEra == Era.K27)
-        {
-            return ([], "i386 scenarios are not implemented yet");
-        }
-
         if (runner.Build() is { } error)
         {
             return ([], error.Item2);
@@ -37,7 +32,7 @@ public sealed partial class ScenarioRunner
                         break;
                     }
 
-                    var (segments, entry, resolveError) = ImageResolver.Resolve(image, 64, baseDirectory);
+                    var (segments, entry, resolveError) = ImageResolver.Resolve(image, runner.Bitness, baseDirectory);
                     if (segments is null)
                     {
                         steps.Add(new PlanStep($"load {load.Image.Value}: {resolveError}", null, null, []));

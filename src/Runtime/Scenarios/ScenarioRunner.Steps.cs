@@ -16,7 +16,7 @@ public sealed partial class ScenarioRunner
             return Error(step.Image.Span, $"image '{step.Image.Value}' is not defined");
         }
 
-        var (segments, entry, error) = ImageResolver.Resolve(image, 64, _baseDirectory);
+        var (segments, entry, error) = ImageResolver.Resolve(image, Bitness, _baseDirectory);
         if (error is not null || segments is null)
         {
             return Error(image.Span, error ?? "image could not be resolved");

@@ -23,9 +23,9 @@ public sealed partial class ScenarioRunner
     private readonly List<string> _console = [];
     private X86Machine _machine = null!;
     private MachineDevices _devices = null!;
-    private X86_64KernelEnvironment _env = null!;
+    private IKernelEnvironment _env = null!;
     private KernelModel _kernel = null!;
-    private X86_64JumpDriver _driver = null!;
+    private IJumpDriver _driver = null!;
     private StateCapture? _before;
     private StateCapture? _after;
     private Gap? _gap;
@@ -75,15 +75,15 @@ public sealed partial class ScenarioRunner
 
     private OutcomeKind Execute()
     {
-        if (_scenario.EffectiveArch == Arch.I386)
+        if (_scenario.EffectiveArch == Arch.I386 && _scenario.EffectiveEra != Era.K27)
         {
-            _messages.Add((_scenario.Arch?.Span ?? _scenario.Span, "i386 scenarios (K27 relocate_kernel_32) are not implemented yet"));
+            _messages.Add((_scenario.Era?.Span ?? _scenario.Span, "i386 is modelled for era k27 only so far"));
             return OutcomeKind.Error;
         }
 
-        if (_scenario.EffectiveEra == Era.K27)
+        if (_scenario.EffectiveArch == Arch.X86_64 && _scenario.EffectiveEra == Era.K27)
         {
-            _messages.Add((_scenario.Era?.Span ?? _scenario.Span, "era k27 is i386-only and not implemented yet"));
+            _messages.Add((_scenario.Era?.Span ?? _scenario.Span, "era k27 is i386-only"));
             return OutcomeKind.Error;
         }
 
@@ -157,7 +157,7 @@ public sealed partial class ScenarioRunner
         _machine = new MachineBuilder().WithMemory(ram).Build();
         _devices = MachineDevices.CreateDefault(_machine.Bus, b => _console.Add(((char)b).ToString()), b => _console.Add(((char)b).ToString()));
         _machine.Cpu.InterruptController = _devices.Pic;
-        _env = X86_64KernelEnvironment.Build(_machine, EnvironmentBase);
+        _env = I386 ? I386KernelEnvironment.Build(_machine, EnvironmentBase) : X86_64KernelEnvironment.Build(_machine, EnvironmentBase);
 
         foreach (var assignment in _scenario.State.Registers)
         {
@@ -169,7 +169,7 @@ public sealed partial class ScenarioRunner
 
         foreach (var init in _scenario.Memory)
         {
-            var (bytes, error) = ImageResolver.Content(init.Content, init.Address.Value, 64, _baseDirectory);
+            var (bytes, error) = ImageResolver.Content(init.Content, init.Address.Value, Bitness, _baseDirectory);
             if (error is not null)
             {
                 return (init.Span, error);
@@ -178,14 +178,14 @@ public sealed partial class ScenarioRunner
             _machine.Memory.Write(init.Address.Value, bytes);
         }
 
-        var reserved = new List<PhysicalRange> { new(0, 0x100000), new(_env.Base, X86_64KernelEnvironment.AreaSize) };
+        var reserved = new List<PhysicalRange> { new(0, 0x100000), new(_env.Base, _env.Size) };
         reserved.AddRange(_scenario.Machine.MemoryMap.Where(r => r.Kind.Value == MemoryRegionKind.Reserved)
             .Select(r => new PhysicalRange(r.Range.Start.Value, r.Range.Size.Value)));
         var k = _scenario.Kernel;
         var config = new KernelConfig
         {
-            Era = _scenario.EffectiveEra switch { Era.K614 => KernelEra.K614, Era.K30 => KernelEra.K30, _ => KernelEra.Cur },
-            Arch = KernelArch.X86_64,
+            Era = _scenario.EffectiveEra switch { Era.K614 => KernelEra.K614, Era.K30 => KernelEra.K30, Era.K27 => KernelEra.K27, _ => KernelEra.Cur },
+            Arch = I386 ? KernelArch.I386 : KernelArch.X86_64,
             Ram = [new PhysicalRange(0, ram)],
             Reserved = reserved,
             CapSysBoot = k.CapSysBoot?.Value ?? true,
@@ -221,7 +221,7 @@ public sealed partial class ScenarioRunner
             user = controlPage =>
             {
                 var asm = image.Segments.Count > 0 ? image.Segments[0].Content : null;
-                var (bytes, error) = ImageResolver.Content(asm, controlPage, 64, _baseDirectory);
+                var (bytes, error) = ImageResolver.Content(asm, controlPage, Bitness, _baseDirectory);
                 return bytes ?? throw new InvalidOperationException($"relocate image '{image.Name.Value}': {error}");
             };
         }
@@ -230,15 +230,24 @@ public sealed partial class ScenarioRunner
         var settings = new JumpSettings
         {
             // A user routine follows its declared convention (CUR/K614: rsi = control page; K30: page_list).
-            Era = _scenario.Relocate is { } r ? r.Convention.Value switch { Era.K30 => KernelEra.K30, Era.K614 => KernelEra.K614, _ => KernelEra.Cur } : config.Era,
+            Era = _scenario.Relocate is { } r ? r.Convention.Value switch { Era.K30 => KernelEra.K30, Era.K614 => KernelEra.K614, Era.K27 => KernelEra.K27, _ => KernelEra.Cur } : config.Era,
             Bug = bug,
             UserRelocate = user,
             MaxInstructions = limits.MaxInstructions?.Value ?? 20_000_000,
             WallClock = limits.TimeoutMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms.Value) : null,
         };
-        _driver = new X86_64JumpDriver(_machine, _env, _kernel, settings, bytes => _console.Add(new string(bytes.Select(b => (char)b).ToArray())));
+        _driver = _env switch
+        {
+            I386KernelEnvironment i386 => new I386JumpDriver(_machine, i386, settings),
+            X86_64KernelEnvironment x64 => new X86_64JumpDriver(_machine, x64, _kernel, settings, bytes => _console.Add(new string(bytes.Select(b => (char)b).ToArray()))),
+            _ => throw new InvalidOperationException("unknown environment"),
+        };
         return null;
     }
+
+    private bool I386 => _scenario.EffectiveArch == Arch.I386;
+
+    private int Bitness => I386 ? 32 : 64;
 
     private static string Hex(UInt128 value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
 

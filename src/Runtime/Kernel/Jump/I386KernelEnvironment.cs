@@ -199,6 +199,11 @@ public sealed class I386KernelEnvironment : IKernelEnvironment
         var done0 = a.CreateLabel("done0");
         var done1 = a.CreateLabel("done1");
 
+        // machine_kexec is a C function: the callee-saved registers survive it.
+        a.push(ebx);
+        a.push(esi);
+        a.push(edi);
+        a.push(ebp);
         a.mov(edi, fpu);
         a.fxsave(__[edi]);
         a.fninit();
@@ -262,7 +267,12 @@ public sealed class I386KernelEnvironment : IKernelEnvironment
         a.lldt(ax);
         a.mov(edi, fpu);
         a.fxrstor(__[edi]);
-        a.jmp(__dword_ptr[ebx + SavedContextLayout.DoneTarget]);
+        a.mov(eax, __dword_ptr[ebx + SavedContextLayout.DoneTarget]);
+        a.pop(ebp);
+        a.pop(edi);
+        a.pop(esi);
+        a.pop(ebx);
+        a.jmp(eax);
         a.Label(ref done0);
         a.hlt();
         a.jmp(done0);
