@@ -17,6 +17,7 @@ public sealed class X86_64JumpDriver : IJumpDriver
     private readonly KernelModel _kernel;
     private readonly Action<byte[]> _console;
     private int _round;
+    private IReadOnlyList<PhysicalRange> _currentWindow = [];
 
     /// <summary>Creates A's machine_kexec over <paramref name="kernel"/> and installs its prepare hook.</summary>
     public X86_64JumpDriver(X86Machine machine, X86_64KernelEnvironment env, KernelModel kernel, JumpSettings settings, Action<byte[]> console)
@@ -88,8 +89,6 @@ public sealed class X86_64JumpDriver : IJumpDriver
 
         return MachineKexecResult.Back(mem.ReadUInt64(_env.SavedContext + SavedContextLayout.ImageStart));
     }
-
-    private IReadOnlyList<PhysicalRange> _currentWindow = [];
 
     private JumpEnd Run(KimageLayout layout)
     {
