@@ -9,11 +9,15 @@ namespace KjTest.Runtime.Scenarios;
 public static class ImageResolver
 {
     /// <summary>The segments and entry of <paramref name="image"/>, or an error text.</summary>
-    public static (IReadOnlyList<KexecSegment>? Segments, ulong Entry, string? Error) Resolve(ImageSpec image, int bitness, string baseDirectory)
+    public static (IReadOnlyList<KexecSegment>? Segments, ulong Entry, string? Error) Resolve(ImageSpec image, int bitness, string baseDirectory) =>
+        Resolve(image, bitness, baseDirectory, new Dictionary<string, ulong>(StringComparer.Ordinal));
+
+    /// <summary>As <see cref="Resolve(ImageSpec, int, string)"/>, collecting the assembly labels into <paramref name="labels"/>.</summary>
+    public static (IReadOnlyList<KexecSegment>? Segments, ulong Entry, string? Error) Resolve(ImageSpec image, int bitness, string baseDirectory, Dictionary<string, ulong> labels)
     {
         ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(labels);
         var segments = new List<KexecSegment>();
-        var labels = new Dictionary<string, ulong>(StringComparer.Ordinal);
         ulong? elfEntry = null;
         if (image.Elf is { } elf)
         {

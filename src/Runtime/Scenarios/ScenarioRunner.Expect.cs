@@ -43,7 +43,7 @@ public sealed partial class ScenarioRunner
                     ExpectPreserved(preserved);
                     break;
                 case RegisterExpectation register:
-                    if (!RegisterFile.TryGet(_machine.Cpu, register.Register.Value, out var actual))
+                    if (!RegisterFile.TryGet(_machine.Cpu, register.Register.Value, out var actual) && !TryDeviceRegister(register.Register.Value, out actual))
                     {
                         Fail(register.Span, $"register {register.Register.Value} does not exist on this machine");
                         break;
@@ -64,17 +64,18 @@ public sealed partial class ScenarioRunner
                     break;
                 case ImageStartExpectation start:
                     var image = _kernel.NormalImage;
-                    if (start.Value.Value.Symbol is { } symbol)
+                    var wanted = start.Value.Value.Symbol is { } symbol ? _labels.TryGetValue(symbol, out var at) ? at : (ulong?)null : start.Value.Value.Number;
+                    if (wanted is null)
                     {
-                        Fail(start.Span, $"image_start by label ('{symbol}') is not supported yet; give a number");
+                        Fail(start.Span, $"label '{start.Value.Value.Symbol}' is not defined by any loaded image");
                     }
                     else if (image is null)
                     {
                         Fail(start.Span, "no image is loaded, so there is no image->start");
                     }
-                    else if (image.Start != start.Value.Value.Number)
+                    else if (image.Start != wanted)
                     {
-                        Fail(start.Span, $"image->start is 0x{image.Start:x}, expected 0x{start.Value.Value.Number:x}");
+                        Fail(start.Span, $"image->start is 0x{image.Start:x}, expected 0x{wanted:x} ({start.Value.Value})");
                     }
 
                     break;
@@ -87,6 +88,28 @@ public sealed partial class ScenarioRunner
         }
 
         return false;
+    }
+
+    private bool TryDeviceRegister(string name, out UInt128 value)
+    {
+        value = 0;
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return false;
+        }
+
+        var device = name[..dot];
+        var type = _scenario.Machine.Devices.FirstOrDefault(d => d.Name.Value == device)?.Type.Value.ToLowerInvariant();
+        var snapshot = _devices.Snapshot().FirstOrDefault(s => s.Device == device || (type == "uart16550" && s.Device == "uart0") || (type == "pic8259" && s.Device == "pic"));
+        var register = snapshot?.Registers.FirstOrDefault(r => r.Key == name[(dot + 1)..]);
+        if (register is not { Key: not null } found)
+        {
+            return false;
+        }
+
+        value = found.Value;
+        return true;
     }
 
     private void ExpectConsole(ConsoleExpectation console)

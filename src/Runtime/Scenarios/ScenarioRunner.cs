@@ -34,6 +34,7 @@ public sealed partial class ScenarioRunner
     private ulong _pagesSwapped;
     private string? _heldLockFor;
     private ScenarioPm _pm = new(0);
+    private readonly Dictionary<string, ulong> _labels = new(StringComparer.Ordinal);
 
     private ScenarioRunner(Scenario scenario, string baseDirectory)
     {
