@@ -162,12 +162,42 @@ public sealed partial class ScenarioRunner
 
                 _pm.FailDevice(index, Text(step, "phase") ?? "", ErrnoParameter(step, 5));
                 return false;
+            case "nmi" or "clobber" when Text(step, "at") == "callee" && _driver is X86_64JumpDriver x64:
+                var register = Text(step, "register");
+                var clobberValue = Text(step, "value");
+                x64.AtCalleeEntry = cpu =>
+                {
+                    if (step.Kind.Value == "nmi")
+                    {
+                        cpu.InjectNmi();
+                    }
+                    else if (register is not null && ParseNumber(clobberValue) is { } v)
+                    {
+                        RegisterFile.TrySet(cpu, register, v);
+                    }
+
+                    x64.AtCalleeEntry = null;
+                };
+                return false;
             case "lock_held":
                 _heldLockFor = Text(step, "during") ?? "load";
                 return false;
             default:
                 return Error(step.Kind.Span, $"fault kind {step.Kind.Value} is not implemented yet");
         }
+    }
+
+    private static ulong? ParseNumber(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var t = text.Replace("_", "", StringComparison.Ordinal);
+        return t.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? ulong.TryParse(t.AsSpan(2), System.Globalization.NumberStyles.HexNumber, null, out var h) ? h : null
+            : ulong.TryParse(t, out var d) ? d : null;
     }
 
     private static int ErrnoParameter(FaultStep step, int fallback) =>

@@ -44,6 +44,12 @@ public sealed class X86_64JumpDriver : IJumpDriver
     /// <summary>Kernel B, once an image made a system call.</summary>
     public PeerKernel? Peer { get; private set; }
 
+    /// <summary>
+    /// Called once when the CPU reaches the image's entry point during a kexec jump (the fault-injection point
+    /// <c>callee</c>), before the image's first instruction; null for none.
+    /// </summary>
+    public Action<X86Cpu>? AtCalleeEntry { get; set; }
+
     /// <summary>How the last machine_kexec ended.</summary>
     public JumpEnd? LastEnd { get; private set; }
 
@@ -75,7 +81,22 @@ public sealed class X86_64JumpDriver : IJumpDriver
         cpu.SetGpr(8, 0);
         cpu.Rip = text;
 
-        var end = Run(layout);
+        var calleeEntry = AtCalleeEntry is null ? (ulong?)null : layout.Start;
+        if (calleeEntry is { } entry)
+        {
+            cpu.AddSentinel(entry);
+        }
+
+        var end = Run(layout, calleeEntry);
+        if (calleeEntry is not null)
+        {
+            cpu.ClearSentinels();
+            foreach (var sentinel in _env.DoneVas.Concat(Enumerable.Range(0, 256).Select(_env.HandlerVa)).Concat(Peer?.Sentinels ?? []))
+            {
+                cpu.AddSentinel(sentinel);
+            }
+        }
+
         LastEnd = end;
         if (end.Kind != JumpEndKind.Returned)
         {
@@ -90,7 +111,7 @@ public sealed class X86_64JumpDriver : IJumpDriver
         return MachineKexecResult.Back(mem.ReadUInt64(_env.SavedContext + SavedContextLayout.ImageStart));
     }
 
-    private JumpEnd Run(KimageLayout layout)
+    private JumpEnd Run(KimageLayout layout, ulong? calleeEntry)
     {
         var cpu = _machine.Cpu;
         var budget = Settings.MaxInstructions;
@@ -104,6 +125,9 @@ public sealed class X86_64JumpDriver : IJumpDriver
                 case StopReason.Sentinel when _env.DoneVas.Contains(outcome.Rip):
                     return new JumpEnd(JumpEndKind.Returned, "relocate_kernel returned and restore_processor_state completed", outcome.Rip);
                 case StopReason.Sentinel when Peer is { } peer && peer.OnSentinel(outcome.Rip):
+                    continue;
+                case StopReason.Sentinel when outcome.Rip == calleeEntry:
+                    AtCalleeEntry?.Invoke(cpu);
                     continue;
                 case StopReason.Sentinel when _env.VectorAt(outcome.Rip) is { } vector:
                     return new JumpEnd(
