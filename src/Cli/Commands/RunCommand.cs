@@ -1,28 +1,69 @@
+using KjTest.Cli.Reports;
 using KjTest.Cli.Terminal;
+using KjTest.Dsl.Model;
+using KjTest.Runtime.Scenarios;
 using Spectre.Console.Cli;
 
 namespace KjTest.Cli.Commands;
 
 /// <summary>
-/// <c>kjtest run PATH...</c>: checks the scenarios; executing them needs the kernel model, which is not
-/// part of this build, so after a clean check it says so and exits with the usage code.
+/// <c>kjtest run PATH...</c>: checks the scenarios, runs each valid one, prints one line per scenario and the full
+/// report of every one that did not pass, then <c>N passed, N failed</c> (<c>, N skipped</c>) as the last line.
+/// Exit 0 when all pass, 1 when any does not, 2 for invalid input.
 /// </summary>
-public sealed class RunCommand(CliOutput output) : Command<PathsSettings>
+public sealed class RunCommand(CliOutput output) : Command<RunSettings>
 {
     /// <inheritdoc />
-    public override int Execute(CommandContext context, PathsSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var loaded = ScenarioLoader.Default().Load(settings.Paths);
         loaded.PrintDiagnostics(output.Out, output.Colour);
         if (!loaded.AllValid)
         {
-            var invalid = loaded.Files.Count(f => !f.Succeeded);
-            output.Error.Write($"kjtest: {invalid} invalid {(invalid == 1 ? "file" : "files")}; nothing was run\n");
+            var invalid = loaded.Files.Count(f => !f.Succeeded) + loaded.Unmatched.Count;
+            output.Error.Write($"kjtest: {invalid} invalid {(invalid == 1 ? "input" : "inputs")}; nothing was run\n");
             return ExitCodes.Usage;
         }
 
-        output.Error.Write($"kjtest: {loaded.Files.Count} {(loaded.Files.Count == 1 ? "scenario is" : "scenarios are")} valid, but running scenarios is not implemented yet (the kernel model has not landed)\n");
-        return ExitCodes.Usage;
+        var files = loaded.Files;
+        var results = new ScenarioResult[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs, CancellationToken = cancellationToken }, i =>
+        {
+            var path = files[i].Source?.Path ?? "";
+            results[i] = ScenarioRunner.Run(files[i].Scenario!, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        });
+
+        int passed = 0, failed = 0, skipped = 0;
+        for (var i = 0; i < results.Length; i++)
+        {
+            var result = results[i];
+            output.Out.Write(ScenarioReport.Line(result, files[i].Source?.Path ?? "", output.Colour) + "\n");
+            if (!result.Passed)
+            {
+                output.Out.Write(ScenarioReport.Details(result));
+            }
+
+            if (settings.Stats)
+            {
+                output.Out.Write(ScenarioReport.Stats(result));
+            }
+
+            if (result.Actual == OutcomeKind.Skip)
+            {
+                skipped++;
+            }
+            else if (result.Passed)
+            {
+                passed++;
+            }
+            else
+            {
+                failed++;
+            }
+        }
+
+        output.Out.Write($"{passed} passed, {failed} failed{(skipped > 0 ? $", {skipped} skipped" : "")}\n");
+        return failed == 0 ? ExitCodes.Success : ExitCodes.NotPassed;
     }
 }

@@ -1,0 +1,85 @@
+using System.Globalization;
+using KjTest.Cli.Terminal;
+using KjTest.Runtime.Kernel;
+using KjTest.Runtime.Scenarios;
+using Spectre.Console.Cli;
+
+namespace KjTest.Cli.Commands;
+
+/// <summary>
+/// <c>kjtest explain SCENARIO</c>: without running guest code, prints the segments, each destination page with its
+/// source page, the indirection pages and their words, the control and swap pages, and the step plan.
+/// </summary>
+public sealed class ExplainCommand(CliOutput output) : Command<PathsSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, PathsSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var loaded = ScenarioLoader.Default().Load(settings.Paths);
+        loaded.PrintDiagnostics(output.Out, output.Colour);
+        if (!loaded.AllValid)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var failed = false;
+        foreach (var file in loaded.Files)
+        {
+            var path = file.Source?.Path ?? "";
+            var (steps, error) = ScenarioRunner.Plan(file.Scenario!, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+            output.Out.Write($"scenario {file.Scenario!.Name.Value} ({path}), era {file.Scenario.EffectiveEra.ToString().ToLowerInvariant()}, {file.Scenario.EffectiveArch.ToString().ToLowerInvariant()}\n");
+            if (error is not null)
+            {
+                output.Out.Write($"  cannot explain: {error}\n");
+                failed = true;
+                continue;
+            }
+
+            var n = 1;
+            foreach (var step in steps)
+            {
+                output.Out.Write($"  {n++}. {step.Text}\n");
+                foreach (var segment in step.Segments)
+                {
+                    output.Out.Write(string.Create(CultureInfo.InvariantCulture, $"     segment mem 0x{segment.Mem:x} memsz 0x{segment.MemSize:x} bufsz 0x{segment.BufSize:x}\n"));
+                }
+
+                if (step.Result is { } result)
+                {
+                    output.Out.Write($"     kexec_load: {result}\n");
+                }
+
+                if (step.Layout is { } layout)
+                {
+                    foreach (var line in KimageLayoutText.Render(layout).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        output.Out.Write($"     {line}\n");
+                    }
+
+                    output.Out.Write(IndirectionWords(layout));
+                }
+            }
+        }
+
+        return failed ? ExitCodes.NotPassed : ExitCodes.Success;
+    }
+
+    private static string IndirectionWords(KimageLayout layout)
+    {
+        var words = new List<string>();
+        var next = 0;
+        foreach (var segment in layout.Segments)
+        {
+            words.Add($"0x{segment.Mem | 1:x}");
+            var pages = (int)((segment.MemSize + KernelConstants.PageSize - 1) / KernelConstants.PageSize);
+            for (var i = 0; i < pages && next < layout.Pages.Count; i++)
+            {
+                words.Add($"0x{layout.Pages[next++].Source | 8:x}");
+            }
+        }
+
+        words.Add("0x4");
+        return $"     indirection words (excluding chaining words): {string.Join(" ", words)}\n";
+    }
+}

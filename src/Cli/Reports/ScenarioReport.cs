@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using KjTest.Dsl.Model;
+using KjTest.Runtime.Scenarios;
+
+namespace KjTest.Cli.Reports;
+
+/// <summary>The console report of one scenario run: its line, and for a non-pass the full account.</summary>
+public static class ScenarioReport
+{
+    private const int PagesShown = 10;
+
+    /// <summary>The one-line summary: status, name, actual outcome when it is not the stated one, and the file.</summary>
+    public static string Line(ScenarioResult result, string path, bool colour)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var status = result.Passed ? "PASS" : result.Actual == OutcomeKind.Skip ? "SKIP" : "FAIL";
+        var painted = !colour ? status : status switch
+        {
+            "PASS" => $"\u001b[32m{status}\u001b[0m",
+            "SKIP" => $"\u001b[33m{status}\u001b[0m",
+            _ => $"\u001b[31m{status}\u001b[0m",
+        };
+        var outcome = Name(result.Actual);
+        var stated = result.Expected.Kind.Value;
+        var detail = result.Passed
+            ? outcome
+            : $"{outcome}, stated {Name(stated)}{(result.Expected.Fields.Count > 0 ? $" [{string.Join(", ", result.Expected.Fields.Select(f => f.Value))}]" : "")}";
+        return $"{painted} {result.Name} ({detail}) {path}";
+    }
+
+    /// <summary>The full account: every message with its line, and the gap field by field and page by page.</summary>
+    public static string Details(ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = new StringBuilder();
+        foreach (var (span, message) in result.Messages)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    {(span.Line > 0 ? $"{span.Path}:{span.Line}:{span.Column}: " : "")}{message}\n");
+        }
+
+        if (result.Gap is { } gap)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    gap: {gap.Fields.Count} {(gap.Fields.Count == 1 ? "field" : "fields")}, {gap.Pages.Count} memory {(gap.Pages.Count == 1 ? "page" : "pages")}\n");
+            foreach (var field in gap.Fields)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"      {field.Name}: {field.Before} -> {field.After}\n");
+            }
+
+            foreach (var page in gap.Pages.Take(PagesShown))
+            {
+                var ranges = string.Join(", ", page.Ranges.Select(r => $"+0x{r.Offset:x}..+0x{r.Offset + r.Length:x}"));
+                text.Append(CultureInfo.InvariantCulture, $"      page 0x{page.Address:x}: bytes {ranges}; first {Convert.ToHexString(page.FirstBefore).ToLowerInvariant()} -> {Convert.ToHexString(page.FirstAfter).ToLowerInvariant()}\n");
+            }
+
+            if (gap.Pages.Count > PagesShown)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"      ... and {gap.Pages.Count - PagesShown} more pages\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The <c>--stats</c> line.</summary>
+    public static string Stats(ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var s = result.Stats;
+        return string.Create(CultureInfo.InvariantCulture, $"    stats: {s.Instructions} instructions, {s.EmulatedNanoseconds / 1000.0:0.###} us emulated, {s.PagesSwapped} pages swapped\n");
+    }
+
+    private static string Name(OutcomeKind kind) => kind.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,104 @@
+using KjTest.Runtime.Kernel.Pm;
+using KjTest.Runtime.Kernel.Relocate;
+using KjTest.Runtime.Machine;
+using KjTest.Runtime.Machine.Cpu;
+
+namespace KjTest.Runtime.Kernel.Jump;
+
+/// <summary>
+/// Kernel A's i386 <c>machine_kexec()</c> (K27): the relocate routine copied into the control page on every call,
+/// page_list written, save_processor_state in C, then guest code (load_segments with the far jump to __KERNEL_CS, IDT
+/// and GDT invalidated, relocate_kernel called with its five stack arguments, restore_processor_state) run until it
+/// returns, faults, resets or runs out of budget. The page directory passed as PA_PGD is A's own, whose low RAM is also
+/// mapped at its physical address, standing for the kexec page directory that maps the control page twice.
+/// </summary>
+public sealed class I386JumpDriver : IJumpDriver
+{
+    private readonly X86Machine _machine;
+    private readonly I386KernelEnvironment _env;
+    private readonly JumpSettings _settings;
+    private int _round;
+
+    /// <summary>Creates A's i386 machine_kexec.</summary>
+    public I386JumpDriver(X86Machine machine, I386KernelEnvironment env, JumpSettings settings)
+    {
+        _machine = machine;
+        _env = env;
+        _settings = settings;
+    }
+
+    /// <inheritdoc />
+    public JumpEnd? LastEnd { get; private set; }
+
+    /// <inheritdoc />
+    public ulong Instructions { get; private set; }
+
+    /// <inheritdoc />
+    public MachineKexecResult MachineKexec(KimageLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var cpu = _machine.Cpu;
+        var mem = _machine.Memory;
+        var controlPage = layout.ControlPages[0];
+        var routine = _settings.UserRelocate is { } user ? UserRoutine(user(controlPage)) : I386Relocate.Build(_settings.Bug);
+        mem.Write(controlPage, routine.Code);
+        var pageList = _env.SavedContext + SavedContextLayout.PageList;
+        mem.WriteUInt32(pageList, (uint)controlPage);
+        mem.WriteUInt32(pageList + 4, (uint)I386KernelEnvironment.Va(controlPage));
+        mem.WriteUInt32(pageList + 8, (uint)_env.PageDirectory);
+        mem.WriteUInt32(pageList + 12, (uint)(layout.SwapPage ?? 0));
+        _env.SaveProcessorState(cpu, layout);
+        var text = _env.WriteText(_machine, I386KernelEnvironment.Va(controlPage), I386KernelEnvironment.Va(pageList));
+        mem.WriteUInt32(_env.SavedContext + SavedContextLayout.DoneTarget, (uint)_env.DoneVas[_round++ % 2]);
+        var interrupts = (cpu.Rflags & Cr.FlagIf) != 0;
+        cpu.Rflags &= ~Cr.FlagIf;
+        cpu.Rip = text;
+        LastEnd = Run(layout);
+        if (LastEnd.Kind != JumpEndKind.Returned)
+        {
+            return MachineKexecResult.Gone;
+        }
+
+        if (interrupts)
+        {
+            cpu.Rflags |= Cr.FlagIf;
+        }
+
+        return MachineKexecResult.Back(mem.ReadUInt32(_env.SavedContext + SavedContextLayout.ImageStart));
+    }
+
+    private string Frame(X86Cpu cpu, int vector)
+    {
+        var esp = _env.PhysicalOf(cpu.GetGpr(4) & 0xFFFF_FFFF);
+        var withError = vector is 8 or 10 or 11 or 12 or 13 or 14 or 17;
+        var error = withError ? cpu.Memory.ReadUInt32(esp) : 0;
+        var eip = cpu.Memory.ReadUInt32(esp + (withError ? 4UL : 0UL));
+        return withError ? $"error code 0x{error:x}, eip=0x{eip:x}" : $"eip=0x{eip:x}";
+    }
+
+    private static RelocateRoutine UserRoutine(byte[] bytes)
+    {
+        var page = new byte[Math.Max(bytes.Length, RelocateRoutine.ControlCodeMaxSize + RelocateRoutine.DataSize)];
+        bytes.CopyTo(page, 0);
+        return new RelocateRoutine(page, 0, RelocateRoutine.ControlCodeMaxSize, []);
+    }
+
+    private JumpEnd Run(KimageLayout layout)
+    {
+        var cpu = _machine.Cpu;
+        var outcome = cpu.Run(new RunLimits(_settings.MaxInstructions, _settings.WallClock));
+        Instructions += outcome.Instructions;
+        return outcome.Reason switch
+        {
+            StopReason.Sentinel when _env.DoneVas.Contains(outcome.Rip) =>
+                new JumpEnd(JumpEndKind.Returned, "relocate_kernel returned and restore_processor_state completed", outcome.Rip),
+            StopReason.Sentinel when _env.VectorAt(outcome.Rip) is { } vector =>
+                new JumpEnd(JumpEndKind.Exception, $"exception {new FaultRecord(vector, null, 0, null).Name} (vector {vector}) delivered to A's IDT handler; {Frame(cpu, vector)}", outcome.Rip, vector),
+            StopReason.TripleFault => new JumpEnd(JumpEndKind.TripleFault, "triple fault: " + string.Join(" -> ", outcome.Faults), outcome.Rip),
+            StopReason.Halted when !layout.PreserveContext => new JumpEnd(JumpEndKind.NoReturn, $"plain kexec: the image ran and halted at eip=0x{outcome.Rip:x}", outcome.Rip),
+            StopReason.Halted => new JumpEnd(JumpEndKind.Timeout, $"hang: hlt with interrupts off at eip=0x{outcome.Rip:x}", outcome.Rip),
+            StopReason.GuestExit => new JumpEnd(JumpEndKind.Exit, $"the guest ended the machine with exit code {outcome.ExitCode}", outcome.Rip, ExitCode: outcome.ExitCode),
+            _ => new JumpEnd(JumpEndKind.Timeout, $"{outcome.Reason} at eip=0x{outcome.Rip:x}", outcome.Rip),
+        };
+    }
+}

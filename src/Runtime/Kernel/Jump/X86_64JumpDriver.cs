@@ -1,0 +1,181 @@
+using KjTest.Runtime.Kernel.Pm;
+using KjTest.Runtime.Machine;
+using KjTest.Runtime.Machine.Cpu;
+
+namespace KjTest.Runtime.Kernel.Jump;
+
+/// <summary>
+/// Kernel A's <c>machine_kexec()</c> on x86-64 (reference 5.1): save_processor_state in C, then guest code in A's text
+/// (kernel_fpu_begin, DR7 cleared, load_segments, the call of relocate_kernel in the control page, image->start stored,
+/// restore_processor_state), run on the emulator until it comes back, faults, resets, exits or runs out of budget.
+/// Guest system calls made meanwhile are served by kernel B (<see cref="PeerKernel"/>).
+/// </summary>
+public sealed class X86_64JumpDriver : IJumpDriver
+{
+    private readonly X86Machine _machine;
+    private readonly X86_64KernelEnvironment _env;
+    private readonly KernelModel _kernel;
+    private readonly Action<byte[]> _console;
+    private int _round;
+    private IReadOnlyList<PhysicalRange> _currentWindow = [];
+
+    /// <summary>Creates A's machine_kexec over <paramref name="kernel"/> and installs its prepare hook.</summary>
+    public X86_64JumpDriver(X86Machine machine, X86_64KernelEnvironment env, KernelModel kernel, JumpSettings settings, Action<byte[]> console)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(kernel);
+        _machine = machine;
+        _env = env;
+        _kernel = kernel;
+        _console = console;
+        Settings = settings;
+        Arch = new X86_64KexecArch(machine.Memory, kernel.Config, settings, X86_64KernelEnvironment.Va, X86_64KernelEnvironment.Va(env.SavedContext + SavedContextLayout.GdtDescriptor));
+        kernel.MachineKexecPrepare = Arch.Prepare;
+        machine.Cpu.SyscallHook = OnSyscall;
+    }
+
+    /// <summary>Era, bug and limits.</summary>
+    public JumpSettings Settings { get; }
+
+    /// <summary>A's architecture part of kexec.</summary>
+    public X86_64KexecArch Arch { get; }
+
+    /// <summary>Kernel B, once an image made a system call.</summary>
+    public PeerKernel? Peer { get; private set; }
+
+    /// <summary>
+    /// Called once when the CPU reaches the image's entry point during a kexec jump (the fault-injection point
+    /// <c>callee</c>), before the image's first instruction; null for none.
+    /// </summary>
+    public Action<X86Cpu>? AtCalleeEntry { get; set; }
+
+    /// <summary>How the last machine_kexec ended.</summary>
+    public JumpEnd? LastEnd { get; private set; }
+
+    /// <summary>Instructions the guest retired during jumps.</summary>
+    public ulong Instructions { get; private set; }
+
+    /// <summary>The machine_kexec delegate for <see cref="KernelModel.Reboot"/>.</summary>
+    public MachineKexecResult MachineKexec(KimageLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var cpu = _machine.Cpu;
+        var mem = _machine.Memory;
+        _currentWindow = [.. layout.DestinationRanges];
+        if (layout.PreserveContext)
+        {
+            _env.SaveProcessorState(cpu);
+        }
+
+        var pageList = _env.SavedContext + SavedContextLayout.PageList;
+        var (rsi, rcx, relocateVa) = Arch.PrepareCall(layout, pageList, X86_64KernelEnvironment.Va(pageList));
+        var text = _env.WriteText(_machine, Settings.Era, relocateVa);
+        mem.WriteUInt64(_env.SavedContext + SavedContextLayout.DoneTarget, _env.DoneVas[_round++ % 2]);
+        var interrupts = (cpu.Rflags & Cr.FlagIf) != 0;
+        cpu.Rflags &= ~Cr.FlagIf;
+        cpu.SetGpr(7, layout.Head);
+        cpu.SetGpr(6, rsi);
+        cpu.SetGpr(2, layout.Start);
+        cpu.SetGpr(1, rcx);
+        cpu.SetGpr(8, 0);
+        cpu.Rip = text;
+
+        var calleeEntry = AtCalleeEntry is null ? (ulong?)null : layout.Start;
+        if (calleeEntry is { } entry)
+        {
+            cpu.AddSentinel(entry);
+        }
+
+        var end = Run(layout, calleeEntry);
+        if (calleeEntry is not null)
+        {
+            cpu.ClearSentinels();
+            foreach (var sentinel in _env.DoneVas.Concat(Enumerable.Range(0, 256).Select(_env.HandlerVa)).Concat(Peer?.Sentinels ?? []))
+            {
+                cpu.AddSentinel(sentinel);
+            }
+        }
+
+        LastEnd = end;
+        if (end.Kind != JumpEndKind.Returned)
+        {
+            return MachineKexecResult.Gone;
+        }
+
+        if (interrupts)
+        {
+            cpu.Rflags |= Cr.FlagIf;
+        }
+
+        return MachineKexecResult.Back(mem.ReadUInt64(_env.SavedContext + SavedContextLayout.ImageStart));
+    }
+
+    private JumpEnd Run(KimageLayout layout, ulong? calleeEntry)
+    {
+        var cpu = _machine.Cpu;
+        var budget = Settings.MaxInstructions;
+        while (true)
+        {
+            var outcome = cpu.Run(new RunLimits(budget, Settings.WallClock));
+            Instructions += outcome.Instructions;
+            budget -= Math.Min(budget, outcome.Instructions);
+            switch (outcome.Reason)
+            {
+                case StopReason.Sentinel when _env.DoneVas.Contains(outcome.Rip):
+                    return new JumpEnd(JumpEndKind.Returned, "relocate_kernel returned and restore_processor_state completed", outcome.Rip);
+                case StopReason.Sentinel when Peer is { } peer && peer.OnSentinel(outcome.Rip):
+                    continue;
+                case StopReason.Sentinel when outcome.Rip == calleeEntry:
+                    AtCalleeEntry?.Invoke(cpu);
+                    continue;
+                case StopReason.Sentinel when _env.VectorAt(outcome.Rip) is { } vector:
+                    return new JumpEnd(
+                        JumpEndKind.Exception,
+                        $"exception {VectorName(vector)} (vector {vector}) delivered to A's IDT handler, error code or frame at rsp=0x{cpu.GetGpr(4):x}",
+                        outcome.Rip,
+                        vector);
+                case StopReason.Sentinel:
+                    return new JumpEnd(JumpEndKind.Exception, $"execution reached the unexpected sentinel 0x{outcome.Rip:x}", outcome.Rip);
+                case StopReason.TripleFault:
+                    return new JumpEnd(JumpEndKind.TripleFault, "triple fault: " + string.Join(" -> ", outcome.Faults), outcome.Rip);
+                case StopReason.Halted when DebugVector(layout, outcome.Rip) is { } debug:
+                    return new JumpEnd(JumpEndKind.Exception, $"exception {VectorName(debug)} (vector {debug}) caught by the debug IDT of the control page, which halts", outcome.Rip, debug);
+                case StopReason.Halted when !layout.PreserveContext:
+                    return new JumpEnd(JumpEndKind.NoReturn, $"plain kexec: the image ran and halted at rip=0x{outcome.Rip:x}", outcome.Rip);
+                case StopReason.Halted:
+                    return new JumpEnd(JumpEndKind.Timeout, $"hang: hlt with interrupts off at rip=0x{outcome.Rip:x}", outcome.Rip);
+                case StopReason.GuestExit:
+                    return new JumpEnd(JumpEndKind.Exit, $"the guest ended the machine with exit code {outcome.ExitCode}", outcome.Rip, ExitCode: outcome.ExitCode);
+                case StopReason.InstructionLimit:
+                    return new JumpEnd(JumpEndKind.Timeout, $"instruction budget of {Settings.MaxInstructions} exhausted at rip=0x{outcome.Rip:x}", outcome.Rip);
+                default:
+                    return new JumpEnd(JumpEndKind.Timeout, $"{outcome.Reason} at rip=0x{outcome.Rip:x}", outcome.Rip);
+            }
+        }
+    }
+
+    private int? DebugVector(KimageLayout layout, ulong rip)
+    {
+        var routine = Arch.RoutineOf(layout);
+        var codePage = Arch.CodePage(layout.ControlPages[0]);
+        for (var v = 0; v < routine.DebugStubs.Count; v++)
+        {
+            var stub = codePage + (ulong)routine.DebugStubs[v];
+            if (rip >= stub && rip < stub + 3)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    private bool OnSyscall(X86Cpu cpu)
+    {
+        Peer ??= new PeerKernel(cpu, _kernel.Config, _currentWindow, Settings, _console);
+        return Peer.OnSyscall(cpu);
+    }
+
+    private static string VectorName(int vector) => new FaultRecord(vector, null, 0, null).Name;
+}

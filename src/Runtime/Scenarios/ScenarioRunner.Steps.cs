@@ -1,0 +1,222 @@
+using KjTest.Dsl.Model;
+using KjTest.Runtime.Kernel;
+using KjTest.Runtime.Kernel.Jump;
+using KjTest.Runtime.Kernel.Pm;
+
+namespace KjTest.Runtime.Scenarios;
+
+/// <summary>The load, unload, jump and fault steps.</summary>
+public sealed partial class ScenarioRunner
+{
+    private bool Load(LoadStep step)
+    {
+        var image = _scenario.Images.FirstOrDefault(i => i.Name.Value == step.Image.Value);
+        if (image is null)
+        {
+            return Error(step.Image.Span, $"image '{step.Image.Value}' is not defined");
+        }
+
+        var (segments, entry, error) = ImageResolver.Resolve(image, Bitness, _baseDirectory, _labels);
+        if (error is not null || segments is null)
+        {
+            return Error(image.Span, error ?? "image could not be resolved");
+        }
+
+        if (step.Entry is { } e)
+        {
+            entry = e.Value.Symbol is null ? e.Value.Number : entry;
+        }
+
+        ulong flags = 0;
+        foreach (var term in step.Flags)
+        {
+            flags |= term.Value.Name is { } name ? FlagValue(name) : term.Value.Number;
+        }
+
+        HoldLockFor("load");
+        var result = _kernel.KexecLoad(entry, segments, flags);
+        ReleaseLockHeldFor("load");
+        CompareErrno(step.Expect, result.ReturnValue, $"kexec_load returned {result}");
+        return false;
+    }
+
+    private static ulong FlagValue(string name)
+    {
+        var key = name.ToUpperInvariant();
+        key = key.StartsWith("KEXEC_", StringComparison.Ordinal) ? key[6..] : key;
+        return Dsl.Vocabulary.KexecFlags.Names.TryGetValue(key, out var value)
+            ? value
+            : throw new ArgumentException($"unknown kexec flag {name}");
+    }
+
+    private bool Unload(UnloadStep step)
+    {
+        var result = _kernel.KexecLoad(0, [], step.Crash.Value ? KexecFlags.OnCrash : 0);
+        CompareErrno(step.Expect, result.ReturnValue, $"kexec_load (unload) returned {result}");
+        return false;
+    }
+
+    private void CompareErrno(Located<string> expect, long returnValue, string what)
+    {
+        if (!Dsl.Vocabulary.Errno.TryGet(expect.Value, out var errno))
+        {
+            Fail(expect.Span, $"expected '{expect.Value}' cannot be the result of this call; {what}");
+            return;
+        }
+
+        if (returnValue != -errno)
+        {
+            Fail(expect.Span, $"expected {expect.Value}, but {what}");
+        }
+    }
+
+    private bool Jump(JumpStep step)
+    {
+        var layout = _kernel.NormalImage;
+        _before = Capture(layout);
+        HoldLockFor("jump");
+        var result = _kernel.Reboot(RebootMagic.Magic1, RebootMagic.Magic2, RebootMagic.CmdKexec, _pm, _pm, _driver.MachineKexec);
+        ReleaseLockHeldFor("jump");
+
+        // PM faults apply to the next jump only.
+        _pm = new ScenarioPm(_scenario.Machine.Devices.Count);
+        if (layout is not null && result.Trace.Count > 0)
+        {
+            var swapped = (ulong)layout.Pages.Count(p => p.Source != p.Destination);
+            _pagesSwapped += swapped * (result.Outcome == KernelKexecOutcome.Returned ? 2UL : 1UL);
+        }
+
+        var end = _driver.LastEnd;
+        var expect = step.Expect.Value.ToLowerInvariant();
+        if (result.Outcome == KernelKexecOutcome.Returned)
+        {
+            _after = Capture(layout);
+            if (end is not null && end.Kind != JumpEndKind.Returned)
+            {
+                _messages.Add((step.Span, end.Message));
+            }
+
+            CompareErrno(step.Expect, result.ReturnValue, $"reboot(LINUX_REBOOT_CMD_KEXEC) returned {KernelErrno.DescribeReturn(result.ReturnValue)}");
+            return false;
+        }
+
+        var kind = end?.Kind;
+        var message = end?.Message ?? $"reboot did not return ({result.Outcome})";
+        var matches = (expect, kind) switch
+        {
+            ("triple_fault", JumpEndKind.TripleFault) => true,
+            ("crash", JumpEndKind.Exception or JumpEndKind.TripleFault) => true,
+            ("timeout", JumpEndKind.Timeout) => true,
+            _ => false,
+        };
+        _messages.Add((step.Span, $"A never got control back: {message}"));
+        if (matches)
+        {
+            return true;
+        }
+
+        _terminal = kind switch
+        {
+            JumpEndKind.Exception or JumpEndKind.TripleFault => OutcomeKind.Crash,
+            JumpEndKind.Timeout => OutcomeKind.Timeout,
+            _ => OutcomeKind.Fail,
+        };
+        return true;
+    }
+
+    private bool Fault(FaultStep step)
+    {
+        switch (step.Kind.Value)
+        {
+            case "relocate_bug":
+                return false;
+            case "neighbour_page":
+                if (_kernel.NormalImage?.SwapPage is not { } swap)
+                {
+                    return Error(step.Span, "neighbour_page needs a loaded image with a swap page");
+                }
+
+                if (!ulong.TryParse(Text(step, "value")?.Replace("_", "", StringComparison.Ordinal).Replace("0x", "", StringComparison.OrdinalIgnoreCase), System.Globalization.NumberStyles.HexNumber, null, out var value))
+                {
+                    return Error(step.Span, "neighbour_page: value must be a number");
+                }
+
+                _machine.Memory.WriteUInt64(swap + KernelConstants.PageSize, value);
+                return false;
+            case "kernel_step_failure":
+                var stepName = Text(step, "step") ?? "";
+                if (stepName is not ("freeze_processes" or "disable_secondary_cpus" or "syscore_suspend"))
+                {
+                    return Error(step.Span, $"kernel_step_failure at {stepName} is not implemented yet (freeze_processes, disable_secondary_cpus and syscore_suspend are)");
+                }
+
+                _pm.FailStep(stepName, ErrnoParameter(step, KernelErrno.EBUSY));
+                return false;
+            case "device_pm_failure":
+                var deviceName = Text(step, "device");
+                var index = _scenario.Machine.Devices.Select((d, i) => (d, i)).FirstOrDefault(p => p.d.Name.Value == deviceName).i;
+                if (deviceName is null || _scenario.Machine.Devices.All(d => d.Name.Value != deviceName))
+                {
+                    return Error(step.Span, $"device_pm_failure: device '{deviceName}' is not declared");
+                }
+
+                _pm.FailDevice(index, Text(step, "phase") ?? "", ErrnoParameter(step, 5));
+                return false;
+            case "nmi" or "clobber" when Text(step, "at") == "callee" && _driver is X86_64JumpDriver x64:
+                var register = Text(step, "register");
+                var clobberValue = Text(step, "value");
+                x64.AtCalleeEntry = cpu =>
+                {
+                    if (step.Kind.Value == "nmi")
+                    {
+                        cpu.InjectNmi();
+                    }
+                    else if (register is not null && ParseNumber(clobberValue) is { } v)
+                    {
+                        RegisterFile.TrySet(cpu, register, v);
+                    }
+
+                    x64.AtCalleeEntry = null;
+                };
+                return false;
+            case "lock_held":
+                _heldLockFor = Text(step, "during") ?? "load";
+                return false;
+            default:
+                return Error(step.Kind.Span, $"fault kind {step.Kind.Value} is not implemented yet");
+        }
+    }
+
+    private static ulong? ParseNumber(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var t = text.Replace("_", "", StringComparison.Ordinal);
+        return t.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? ulong.TryParse(t.AsSpan(2), System.Globalization.NumberStyles.HexNumber, null, out var h) ? h : null
+            : ulong.TryParse(t, out var d) ? d : null;
+    }
+
+    private static int ErrnoParameter(FaultStep step, int fallback) =>
+        Text(step, "errno") is { } name && Dsl.Vocabulary.Errno.TryGet(name, out var errno) ? errno : fallback;
+
+    private void HoldLockFor(string call)
+    {
+        if (_heldLockFor == call)
+        {
+            _kernel.HoldKexecLock();
+        }
+    }
+
+    private void ReleaseLockHeldFor(string call)
+    {
+        if (_heldLockFor == call)
+        {
+            _kernel.ReleaseKexecLock();
+            _heldLockFor = null;
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using System.Globalization;
+using KjTest.Dsl.Diagnostics;
+using KjTest.Dsl.Model;
+using KjTest.Runtime.Kernel;
+using KjTest.Runtime.Kernel.Jump;
+using KjTest.Runtime.Kernel.Relocate;
+using KjTest.Runtime.Machine;
+using KjTest.Runtime.Machine.Devices;
+
+namespace KjTest.Runtime.Scenarios;
+
+/// <summary>
+/// Executes one scenario: builds the machine and kernel A, resolves the images, runs the steps (load, unload, jump,
+/// fault, expect) and decides the outcome (DESIGN 5). Deterministic: the same scenario gives the same result.
+/// </summary>
+public sealed partial class ScenarioRunner
+{
+    private const ulong DefaultRam = 64UL << 20;
+    private const ulong EnvironmentBase = 0x100000;
+    private readonly Scenario _scenario;
+    private readonly string _baseDirectory;
+    private readonly List<(SourceSpan Span, string Text)> _messages = [];
+    private readonly List<string> _console = [];
+    private X86Machine _machine = null!;
+    private MachineDevices _devices = null!;
+    private IKernelEnvironment _env = null!;
+    private KernelModel _kernel = null!;
+    private IJumpDriver _driver = null!;
+    private StateCapture? _before;
+    private StateCapture? _after;
+    private Gap? _gap;
+    private bool _failed;
+    private OutcomeKind? _terminal;
+    private ulong _pagesSwapped;
+    private string? _heldLockFor;
+    private ScenarioPm _pm = new(0);
+    private readonly Dictionary<string, ulong> _labels = new(StringComparer.Ordinal);
+
+    private ScenarioRunner(Scenario scenario, string baseDirectory)
+    {
+        _scenario = scenario;
+        _baseDirectory = baseDirectory;
+    }
+
+    /// <summary>Runs <paramref name="scenario"/>, reading image files relative to <paramref name="baseDirectory"/>.</summary>
+    public static ScenarioResult Run(Scenario scenario, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var runner = new ScenarioRunner(scenario, baseDirectory);
+        OutcomeKind actual;
+        try
+        {
+            actual = runner.Execute();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or NotSupportedException)
+        {
+            runner._messages.Add((scenario.Span, $"KjTest could not run the scenario: {ex.Message}"));
+            actual = OutcomeKind.Error;
+        }
+
+        return runner.Result(actual);
+    }
+
+    private ScenarioResult Result(OutcomeKind actual)
+    {
+        var expected = _scenario.Outcome;
+        var passed = actual == expected.Kind.Value;
+        if (passed && actual == OutcomeKind.Gap && _gap is not null)
+        {
+            passed = expected.Fields.All(f => _gap.Contains(f.Value));
+        }
+
+        var instructions = _driver?.Instructions ?? 0;
+        return new ScenarioResult(_scenario.Name.Value, actual, expected, passed, _messages, _gap, new ScenarioStats(instructions, instructions, _pagesSwapped));
+    }
+
+    private OutcomeKind Execute()
+    {
+        if (_scenario.EffectiveArch == Arch.I386 && _scenario.EffectiveEra != Era.K27)
+        {
+            _messages.Add((_scenario.Era?.Span ?? _scenario.Span, "i386 is modelled for era k27 only so far"));
+            return OutcomeKind.Error;
+        }
+
+        if (_scenario.EffectiveArch == Arch.X86_64 && _scenario.EffectiveEra == Era.K27)
+        {
+            _messages.Add((_scenario.Era?.Span ?? _scenario.Span, "era k27 is i386-only"));
+            return OutcomeKind.Error;
+        }
+
+        if (Build() is { } error)
+        {
+            _messages.Add(error);
+            return OutcomeKind.Error;
+        }
+
+        foreach (var step in _scenario.Steps)
+        {
+            var stop = step switch
+            {
+                LoadStep load => Load(load),
+                UnloadStep unload => Unload(unload),
+                JumpStep jump => Jump(jump),
+                FaultStep fault => Fault(fault),
+                ExpectStep expect => Expect(expect),
+                _ => Error(step.Span, $"step {step.GetType().Name} is not supported"),
+            };
+            if (stop)
+            {
+                break;
+            }
+        }
+
+        if (_terminal is { } terminal)
+        {
+            return terminal;
+        }
+
+        if (_failed)
+        {
+            return OutcomeKind.Fail;
+        }
+
+        return _gap is { IsEmpty: false } ? OutcomeKind.Gap : OutcomeKind.Pass;
+    }
+
+    private bool Error(SourceSpan span, string text)
+    {
+        _messages.Add((span, text));
+        _terminal = OutcomeKind.Error;
+        return true;
+    }
+
+    private void Fail(SourceSpan span, string text)
+    {
+        _messages.Add((span, text));
+        _failed = true;
+    }
+
+    private (SourceSpan, string)? Build()
+    {
+        var ram = _scenario.Machine.RamSize?.Value ?? DefaultRam;
+        if (ram < 16UL << 20)
+        {
+            return (_scenario.Machine.RamSize?.Span ?? _scenario.Span, "the machine needs at least 16 MiB of RAM for kernel A");
+        }
+
+        foreach (var device in _scenario.Machine.Devices)
+        {
+            var type = device.Type.Value.ToLowerInvariant();
+            if (type is not ("uart16550" or "debugcon" or "pic8259" or "isa-debug-exit"))
+            {
+                return (device.Type.Span, $"device '{device.Name.Value}' of type {device.Type.Value} is not implemented yet (uart16550, debugcon, pic8259 and isa-debug-exit are: the machine's standard set)");
+            }
+        }
+
+        _pm = new ScenarioPm(_scenario.Machine.Devices.Count);
+        _machine = new MachineBuilder().WithMemory(ram).Build();
+        _devices = MachineDevices.CreateDefault(_machine.Bus, b => _console.Add(((char)b).ToString()), b => _console.Add(((char)b).ToString()));
+        _machine.Cpu.InterruptController = _devices.Pic;
+        _env = I386 ? I386KernelEnvironment.Build(_machine, EnvironmentBase) : X86_64KernelEnvironment.Build(_machine, EnvironmentBase);
+
+        foreach (var assignment in _scenario.State.Registers)
+        {
+            if (!RegisterFile.TrySet(_machine.Cpu, assignment.Name.Value, assignment.Value.Value))
+            {
+                return (assignment.Span, $"register {assignment.Name.Value} does not exist on this machine");
+            }
+        }
+
+        foreach (var init in _scenario.Memory)
+        {
+            var (bytes, error) = ImageResolver.Content(init.Content, init.Address.Value, Bitness, _baseDirectory);
+            if (error is not null)
+            {
+                return (init.Span, error);
+            }
+
+            _machine.Memory.Write(init.Address.Value, bytes);
+        }
+
+        var reserved = new List<PhysicalRange> { new(0, 0x100000), new(_env.Base, _env.Size) };
+        reserved.AddRange(_scenario.Machine.MemoryMap.Where(r => r.Kind.Value == MemoryRegionKind.Reserved)
+            .Select(r => new PhysicalRange(r.Range.Start.Value, r.Range.Size.Value)));
+        var k = _scenario.Kernel;
+        var config = new KernelConfig
+        {
+            Era = _scenario.EffectiveEra switch { Era.K614 => KernelEra.K614, Era.K30 => KernelEra.K30, Era.K27 => KernelEra.K27, _ => KernelEra.Cur },
+            Arch = I386 ? KernelArch.I386 : KernelArch.X86_64,
+            Ram = [new PhysicalRange(0, ram)],
+            Reserved = reserved,
+            CapSysBoot = k.CapSysBoot?.Value ?? true,
+            KexecLoadDisabled = k.KexecLoadDisabled?.Value ?? false,
+            LoadLimitReboot = (int)(k.LoadLimitReboot?.Value ?? -1),
+            LoadLimitPanic = (int)(k.LoadLimitPanic?.Value ?? -1),
+            Lockdown = k.Lockdown?.Value ?? false,
+            KexecJump = k.KexecJump?.Value ?? true,
+            LsmErrno = k.LsmError is { } lsm && Dsl.Vocabulary.Errno.TryGet(lsm.Value, out var e) ? e : 0,
+            CrashKernel = k.CrashKernel is { } crash ? new PhysicalRange(crash.Start.Value, crash.Size.Value) : null,
+        };
+        _kernel = KernelModel.Create(config, _machine.Memory, [], _scenario.Seed?.Value);
+
+        var bug = RelocateBug.None;
+        foreach (var fault in _scenario.Steps.OfType<FaultStep>().Where(f => f.Kind.Value == "relocate_bug"))
+        {
+            var name = Text(fault, "bug");
+            if (!Enum.TryParse(name, ignoreCase: true, out bug) || bug == RelocateBug.None)
+            {
+                return (fault.Span, $"relocate bug {name} is not implemented yet (B2, B2a, B3, B4 are)");
+            }
+        }
+
+        Func<ulong, byte[]>? user = null;
+        if (_scenario.Relocate is { } relocate)
+        {
+            var image = _scenario.Images.FirstOrDefault(i => i.Name.Value == relocate.Image.Value);
+            if (image is null)
+            {
+                return (relocate.Image.Span, $"relocate image '{relocate.Image.Value}' is not defined");
+            }
+
+            user = controlPage =>
+            {
+                var asm = image.Segments.Count > 0 ? image.Segments[0].Content : null;
+                var (bytes, error) = ImageResolver.Content(asm, controlPage, Bitness, _baseDirectory);
+                return bytes ?? throw new InvalidOperationException($"relocate image '{image.Name.Value}': {error}");
+            };
+        }
+
+        var limits = _scenario.Limits;
+        var settings = new JumpSettings
+        {
+            // A user routine follows its declared convention (CUR/K614: rsi = control page; K30: page_list).
+            Era = _scenario.Relocate is { } r ? r.Convention.Value switch { Era.K30 => KernelEra.K30, Era.K614 => KernelEra.K614, Era.K27 => KernelEra.K27, _ => KernelEra.Cur } : config.Era,
+            Bug = bug,
+            UserRelocate = user,
+            MaxInstructions = limits.MaxInstructions?.Value ?? 20_000_000,
+            WallClock = limits.TimeoutMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms.Value) : null,
+        };
+        _driver = _env switch
+        {
+            I386KernelEnvironment i386 => new I386JumpDriver(_machine, i386, settings),
+            X86_64KernelEnvironment x64 => new X86_64JumpDriver(_machine, x64, _kernel, settings, bytes => _console.Add(new string(bytes.Select(b => (char)b).ToArray()))),
+            _ => throw new InvalidOperationException("unknown environment"),
+        };
+        return null;
+    }
+
+    private bool I386 => _scenario.EffectiveArch == Arch.I386;
+
+    private int Bitness => I386 ? 32 : 64;
+
+    private static string Hex(UInt128 value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+
+    private static string? Text(FaultStep fault, string name) =>
+        fault.Parameters.FirstOrDefault(p => p.Name.Value == name)?.Value is ScalarValue s ? s.Text : null;
+}
