@@ -35,7 +35,8 @@ public sealed class ListCommandTests
     public void Lists_every_bundled_scenario_in_both_syntaxes()
     {
         var run = CliTester.Run("list", CliTester.Scenarios);
-        var files = Directory.GetFiles(CliTester.Scenarios, "*.yaml").Length + Directory.GetFiles(CliTester.Scenarios, "*.kjt").Length;
+        var files = Directory.GetFiles(CliTester.Scenarios, "*.yaml", SearchOption.AllDirectories).Length
+            + Directory.GetFiles(CliTester.Scenarios, "*.kjt", SearchOption.AllDirectories).Length;
 
         Assert.That(run.ExitCode, Is.EqualTo(0));
         Assert.That(run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(files));

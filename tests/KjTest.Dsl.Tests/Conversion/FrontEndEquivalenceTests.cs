@@ -16,22 +16,22 @@ public sealed class FrontEndEquivalenceTests
     private static readonly ScenarioReader Reader = new([new YamlFrontEnd(), new KjtFrontEnd()]);
 
     public static IEnumerable<TestCaseData> ScenarioPairs() =>
-        Directory.EnumerateFiles(RepoPaths.Scenarios, "*.yaml")
+        Directory.EnumerateFiles(RepoPaths.Scenarios, "*.yaml", SearchOption.AllDirectories)
             .Where(f => File.Exists(Path.ChangeExtension(f, ".kjt")))
             .Order(StringComparer.Ordinal)
-            .Select(f => new TestCaseData(f).SetName("scenarios/" + Path.GetFileName(f)));
+            .Select(f => new TestCaseData(f).SetName("scenarios/" + Path.GetRelativePath(RepoPaths.Scenarios, f).Replace('\\', '/')));
 
     public static IEnumerable<TestCaseData> GoodFiles() =>
         new[] { RepoPaths.Scenarios, Path.Combine(RepoPaths.Corpus, "Good"), Path.Combine(RepoPaths.Corpus, "GoodKjt") }
-            .SelectMany(folder => Directory.EnumerateFiles(folder).Where(Reader.CanRead).Order(StringComparer.Ordinal))
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(Reader.CanRead).Order(StringComparer.Ordinal))
             .Select(f => new TestCaseData(f).SetName(Path.GetFileName(Path.GetDirectoryName(f)) + "/" + Path.GetFileName(f)));
 
     [Test]
     public void Every_bundled_yaml_scenario_has_a_kjt_twin()
     {
-        var missing = Directory.EnumerateFiles(RepoPaths.Scenarios, "*.yaml")
+        var missing = Directory.EnumerateFiles(RepoPaths.Scenarios, "*.yaml", SearchOption.AllDirectories)
             .Where(f => !File.Exists(Path.ChangeExtension(f, ".kjt")))
-            .Select(Path.GetFileName)
+            .Select(f => Path.GetRelativePath(RepoPaths.Scenarios, f))
             .Order(StringComparer.Ordinal)
             .ToList();
 
