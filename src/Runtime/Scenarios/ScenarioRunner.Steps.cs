@@ -179,6 +179,8 @@ public sealed partial class ScenarioRunner
                     x64.AtCalleeEntry = null;
                 };
                 return false;
+            case "nmi" or "clobber":
+                return Error(step.Span, $"fault {step.Kind.Value} at {Text(step, "at")} is not implemented yet (x86-64 at callee is)");
             case "lock_held":
                 _heldLockFor = Text(step, "during") ?? "load";
                 return false;
