@@ -78,8 +78,14 @@ public sealed partial class ScenarioRunner
         var result = _kernel.Reboot(RebootMagic.Magic1, RebootMagic.Magic2, RebootMagic.CmdKexec, _pm, _pm, _driver.MachineKexec);
         ReleaseLockHeldFor("jump");
 
-        // PM faults apply to the next jump only.
+        // PM faults and lost device state apply to the next jump only.
         _pm = new ScenarioPm(_scenario.Machine.Devices.Count);
+        if (result.Outcome == KernelKexecOutcome.Returned && _lostDevice is { } lost)
+        {
+            lost.Reset();
+        }
+
+        _lostDevice = null;
         if (layout is not null && result.Trace.Count > 0)
         {
             var swapped = (ulong)layout.Pages.Count(p => p.Source != p.Destination);
@@ -178,6 +184,24 @@ public sealed partial class ScenarioRunner
 
                     x64.AtCalleeEntry = null;
                 };
+                return false;
+            case "nmi" or "clobber":
+                return Error(step.Span, $"fault {step.Kind.Value} at {Text(step, "at")} is not implemented yet (x86-64 at callee is)");
+            case "device_state_lost":
+                var lostName = Text(step, "device");
+                var lostType = _scenario.Machine.Devices.FirstOrDefault(d => d.Name.Value == lostName)?.Type.Value.ToLowerInvariant();
+                _lostDevice = lostType switch
+                {
+                    "uart16550" => _devices.Uart,
+                    "pic8259" => _devices.Pic,
+                    "debugcon" => _devices.DebugCon,
+                    _ => null,
+                };
+                if (_lostDevice is null || step.Parameters.Any(p => p.Name.Value == "registers"))
+                {
+                    return Error(step.Span, $"device_state_lost for '{lostName}' is not implemented yet (whole uart16550, pic8259 or debugcon devices are)");
+                }
+
                 return false;
             case "lock_held":
                 _heldLockFor = Text(step, "during") ?? "load";

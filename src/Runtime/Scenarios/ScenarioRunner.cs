@@ -34,6 +34,7 @@ public sealed partial class ScenarioRunner
     private ulong _pagesSwapped;
     private string? _heldLockFor;
     private ScenarioPm _pm = new(0);
+    private KjTest.Runtime.Machine.Devices.IDevice? _lostDevice;
     private readonly Dictionary<string, ulong> _labels = new(StringComparer.Ordinal);
 
     private ScenarioRunner(Scenario scenario, string baseDirectory)
@@ -158,6 +159,14 @@ public sealed partial class ScenarioRunner
         _machine = new MachineBuilder().WithMemory(ram).Build();
         _devices = MachineDevices.CreateDefault(_machine.Bus, b => _console.Add(((char)b).ToString()), b => _console.Add(((char)b).ToString()));
         _machine.Cpu.InterruptController = _devices.Pic;
+        foreach (var device in _scenario.Machine.Devices.Where(d => d.Type.Value.Equals("uart16550", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (ConfigureUart(device) is { } uartError)
+            {
+                return uartError;
+            }
+        }
+
         _env = I386 ? I386KernelEnvironment.Build(_machine, EnvironmentBase) : X86_64KernelEnvironment.Build(_machine, EnvironmentBase);
 
         foreach (var assignment in _scenario.State.Registers)
@@ -243,6 +252,36 @@ public sealed partial class ScenarioRunner
             X86_64KernelEnvironment x64 => new X86_64JumpDriver(_machine, x64, _kernel, settings, bytes => _console.Add(new string(bytes.Select(b => (char)b).ToArray()))),
             _ => throw new InvalidOperationException("unknown environment"),
         };
+        return null;
+    }
+
+    private (SourceSpan, string)? ConfigureUart(DeviceSpec device)
+    {
+        // The driver's configuration, written through the ports as A's driver would have done.
+        var uart = _devices.Uart;
+        var values = device.Registers.ToDictionary(r => r.Name.Value.ToLowerInvariant(), r => (uint)r.Value.Value, StringComparer.Ordinal);
+        var offsets = new Dictionary<string, ushort>(StringComparer.Ordinal) { ["ier"] = 1, ["fcr"] = 2, ["lcr"] = 3, ["mcr"] = 4, ["scr"] = 7, ["dll"] = 0, ["dlm"] = 1 };
+        foreach (var register in device.Registers.Where(r => !offsets.ContainsKey(r.Name.Value.ToLowerInvariant())))
+        {
+            return (register.Span, $"uart16550 register {register.Name.Value} cannot be set (ier, fcr, lcr, mcr, scr, dll and dlm can)");
+        }
+
+        if (values.ContainsKey("dll") || values.ContainsKey("dlm"))
+        {
+            uart.Out(0x3FB, 1, 0x80);
+            uart.Out(0x3F8, 1, values.GetValueOrDefault("dll", uart.Divisor & 0xFFu));
+            uart.Out(0x3F9, 1, values.GetValueOrDefault("dlm", (uint)(uart.Divisor >> 8)));
+            uart.Out(0x3FB, 1, 0);
+        }
+
+        foreach (var name in new[] { "lcr", "fcr", "mcr", "scr", "ier" })
+        {
+            if (values.TryGetValue(name, out var value))
+            {
+                uart.Out((ushort)(0x3F8 + offsets[name]), 1, value);
+            }
+        }
+
         return null;
     }
 

@@ -24,10 +24,10 @@ public class ScenarioRunnerTests
     [Test]
     public void A_fault_kind_not_implemented_makes_the_outcome_error_with_its_name()
     {
-        var result = Run(Image + "\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: nmi\n    at: callee\n  - jump: ok\n");
+        var result = Run(Image + "\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: irq\n    irq: 4\n    at: callee\n  - jump: ok\n");
 
         Assert.That(result.Actual, Is.EqualTo(OutcomeKind.Error));
-        Assert.That(result.Messages.Select(m => m.Text), Has.Some.EqualTo("fault kind nmi is not implemented yet"));
+        Assert.That(result.Messages.Select(m => m.Text), Has.Some.EqualTo("fault kind irq is not implemented yet"));
     }
 
     [Test]
