@@ -147,7 +147,7 @@ public sealed partial class ScenarioRunner
         var address = memory.Address.Value;
         if (memory.Bytes is { } content)
         {
-            var (expected, error) = ImageResolver.Content(content, address, Bitness, _baseDirectory);
+            var (expected, error) = ImageResolver.Content(_scenario, content, address, _baseDirectory);
             if (expected is null)
             {
                 Fail(memory.Span, error ?? "bytes could not be read");

@@ -32,7 +32,7 @@ public sealed partial class ScenarioRunner
                         break;
                     }
 
-                    var (segments, entry, resolveError) = ImageResolver.Resolve(image, runner.Bitness, baseDirectory);
+                    var (segments, entry, resolveError) = ImageResolver.Resolve(scenario, image, baseDirectory);
                     if (segments is null)
                     {
                         steps.Add(new PlanStep($"load {load.Image.Value}: {resolveError}", null, null, []));

@@ -16,7 +16,7 @@ public sealed partial class ScenarioRunner
             return Error(step.Image.Span, $"image '{step.Image.Value}' is not defined");
         }
 
-        var (segments, entry, error) = ImageResolver.Resolve(image, Bitness, _baseDirectory, _labels);
+        var (segments, entry, error) = ImageResolver.Resolve(_scenario, image, _baseDirectory, _labels);
         if (error is not null || segments is null)
         {
             return Error(image.Span, error ?? "image could not be resolved");

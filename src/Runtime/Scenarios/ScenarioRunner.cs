@@ -179,7 +179,7 @@ public sealed partial class ScenarioRunner
 
         foreach (var init in _scenario.Memory)
         {
-            var (bytes, error) = ImageResolver.Content(init.Content, init.Address.Value, Bitness, _baseDirectory);
+            var (bytes, error) = ImageResolver.Content(_scenario, init.Content, init.Address.Value, _baseDirectory);
             if (error is not null)
             {
                 return (init.Span, error);
@@ -231,7 +231,7 @@ public sealed partial class ScenarioRunner
             user = controlPage =>
             {
                 var asm = image.Segments.Count > 0 ? image.Segments[0].Content : null;
-                var (bytes, error) = ImageResolver.Content(asm, controlPage, Bitness, _baseDirectory);
+                var (bytes, error) = ImageResolver.Content(_scenario, asm, controlPage, _baseDirectory);
                 return bytes ?? throw new InvalidOperationException($"relocate image '{image.Name.Value}': {error}");
             };
         }
