@@ -194,10 +194,11 @@ public sealed partial class X86Cpu
     private void ExecuteOne()
     {
         var linear = Bitness == 64 ? RipValue : (uint)(Seg[1].Base + RipValue);
-        ref var slot = ref _decodeCache[(int)(linear & DecodeCacheMask)];
+        var cache = _decodeCache;
+        ref var slot = ref cache[(int)linear & (cache.Length - 1)];
         if (slot.Tag != linear || slot.Key != _modeKey)
         {
-            Decode(ref slot, linear);
+            slot = ref DecodeMiss(linear);
         }
 
         if (slot.Sentinel && SentinelStops(linear))
