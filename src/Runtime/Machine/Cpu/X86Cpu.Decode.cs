@@ -66,6 +66,12 @@ public sealed partial class X86Cpu
 
         ref var slot = ref _decodeCache[(int)linear & (_decodeCache.Length - 1)];
         Decode(ref slot, linear);
+        if (slot.Sentinel)
+        {
+            // Never a hit, so the cache-hit path needs no sentinel test.
+            slot.Key = 0;
+        }
+
         return ref slot;
     }
 

@@ -199,11 +199,10 @@ public sealed partial class X86Cpu
         if (slot.Tag != linear || slot.Key != _modeKey)
         {
             slot = ref DecodeMiss(linear);
-        }
-
-        if (slot.Sentinel && SentinelStops(linear))
-        {
-            return;
+            if (slot.Sentinel && SentinelStops(linear))
+            {
+                return;
+            }
         }
 
         AddressMask = slot.AddressMask;
