@@ -14,7 +14,9 @@ public sealed partial class X86Cpu
     private const int TlbMask = (1 << TlbBits) - 1;
     private const ulong NoTag = ulong.MaxValue;
     private readonly TlbEntry[] _tlbSupervisor = NewTlb();
-    private readonly TlbEntry[] _tlbUser = NewTlb();
+
+    // Allocated on the first user-mode access: programs that never leave CPL 0 do not pay for it.
+    private TlbEntry[] _tlbUser = [];
     private TlbEntry[] _tlb;
     private ulong _lastLeafMask = 0xFFF;
     private LeafRun _readRun;
@@ -30,6 +32,8 @@ public sealed partial class X86Cpu
 
         return t;
     }
+
+    private TlbEntry[] UserTlb => _tlbUser.Length != 0 ? _tlbUser : _tlbUser = NewTlb();
 
     private ulong PhysAddressMask => (1UL << Model.PhysicalAddressBits) - 1;
 
@@ -60,6 +64,11 @@ public sealed partial class X86Cpu
         var vpn = linear >> 12;
         foreach (var tlb in (ReadOnlySpan<TlbEntry[]>)[_tlbSupervisor, _tlbUser])
         {
+            if (tlb.Length == 0)
+            {
+                continue;
+            }
+
             ref var e = ref tlb[(int)(vpn & TlbMask)];
             if (e.ReadTag == vpn || e.WriteTag == vpn)
             {
@@ -298,7 +307,7 @@ public sealed partial class X86Cpu
                 return 0;
             }
 
-            ref var e = ref (user ? _tlbUser : _tlbSupervisor)[(int)((lin >> 12) & TlbMask)];
+            ref var e = ref (user ? UserTlb : _tlbSupervisor)[(int)((lin >> 12) & TlbMask)];
             e.ReadTag = lin >> 12;
             e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
             e.Page = page;
@@ -334,7 +343,7 @@ public sealed partial class X86Cpu
         if (Mem.IsRam(pfn) && !Bus.IsMmio(pa & ~0xFFFUL, 0x1000))
         {
             var page = Mem.PageForWrite(pfn);
-            ref var e = ref (user ? _tlbUser : _tlbSupervisor)[(int)((lin >> 12) & TlbMask)];
+            ref var e = ref (user ? UserTlb : _tlbSupervisor)[(int)((lin >> 12) & TlbMask)];
             e.ReadTag = lin >> 12;
             e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
             e.Page = page;
@@ -546,7 +555,7 @@ public sealed partial class X86Cpu
             return true;
         }
 
-        var pa = TranslateRun(ref _readRun, lin, AccessRead, out var writable, out var global, out var walked);
+        var pa = TranslateRun(ref _readRun, lin, AccessRead, out var writable, out var global);
         var pfn = pa >> 12;
         if (!Mem.IsRam(pfn) || Bus.IsMmio(pa & ~0xFFFUL, 0x1000))
         {
@@ -560,13 +569,10 @@ public sealed partial class X86Cpu
             return true;
         }
 
-        if (walked)
-        {
-            e.ReadTag = lin >> 12;
-            e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
-            e.Page = page;
-            e.Global = global;
-        }
+        e.ReadTag = lin >> 12;
+        e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
+        e.Page = page;
+        e.Global = global;
 
         span = page.AsSpan((int)(lin & 0xFFF), length);
         return true;
@@ -582,7 +588,7 @@ public sealed partial class X86Cpu
             return true;
         }
 
-        var pa = TranslateRun(ref _writeRun, lin, AccessWrite, out var writable, out var global, out var walked);
+        var pa = TranslateRun(ref _writeRun, lin, AccessWrite, out var writable, out var global);
         var pfn = pa >> 12;
         if (!Mem.IsRam(pfn) || Bus.IsMmio(pa & ~0xFFFUL, 0x1000))
         {
@@ -591,29 +597,26 @@ public sealed partial class X86Cpu
         }
 
         var page = Mem.PageForWrite(pfn);
-        if (walked)
-        {
-            e.ReadTag = lin >> 12;
-            e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
-            e.Page = page;
-            e.Global = global;
-        }
+        e.ReadTag = lin >> 12;
+        e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
+        e.Page = page;
+        e.Global = global;
 
         span = page.AsSpan((int)(lin & 0xFFF), length);
         return true;
     }
 
-    private ulong TranslateRun(ref LeafRun run, ulong lin, int access, out bool writable, out bool global, out bool walked)
+    private ulong TranslateRun(ref LeafRun run, ulong lin, int access, out bool writable, out bool global)
     {
         if (run.Mask != 0 && (lin & ~run.Mask) == run.Linear)
         {
-            writable = global = walked = false;
+            writable = run.Writable;
+            global = run.Global;
             return run.Physical | (lin & run.Mask);
         }
 
         var pa = Translate(lin, access, CplValue == 3, out writable, out global);
-        run = new LeafRun(lin & ~_lastLeafMask, pa & ~_lastLeafMask, _lastLeafMask);
-        walked = true;
+        run = new LeafRun(lin & ~_lastLeafMask, pa & ~_lastLeafMask, _lastLeafMask, writable, global);
         return pa;
     }
 
