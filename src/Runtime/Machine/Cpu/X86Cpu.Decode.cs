@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Iced.Intel;
 
 namespace KjTest.Runtime.Machine.Cpu;
@@ -11,6 +10,7 @@ public sealed partial class X86Cpu
 
     // Starts small so short runs do not allocate and zero the full table; grows once misses show a larger working set.
     private DecodedInstruction[] _decodeCache = new DecodedInstruction[1 << InitialDecodeCacheBits];
+    private int _decodeMask = (1 << InitialDecodeCacheBits) - 1;
     private int _decodeMisses;
     private readonly HashSet<ulong> _sentinels = [];
     private GuestCodeReader _reader = null!;
@@ -55,16 +55,16 @@ public sealed partial class X86Cpu
 
     internal ulong CurrentLinearRip => Bitness == 64 ? RipValue : (uint)(Seg[1].Base + RipValue);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private ref DecodedInstruction DecodeMiss(ulong linear)
     {
         if (++_decodeMisses > 2 * _decodeCache.Length && _decodeCache.Length < 1 << MaxDecodeCacheBits)
         {
             _decodeCache = new DecodedInstruction[Math.Min(_decodeCache.Length << DecodeCacheGrowthBits, 1 << MaxDecodeCacheBits)];
+            _decodeMask = _decodeCache.Length - 1;
             _decodeMisses = 0;
         }
 
-        ref var slot = ref _decodeCache[(int)linear & (_decodeCache.Length - 1)];
+        ref var slot = ref _decodeCache[(int)linear & _decodeMask];
         Decode(ref slot, linear);
         if (slot.Sentinel)
         {

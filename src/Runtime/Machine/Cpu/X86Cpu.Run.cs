@@ -194,15 +194,27 @@ public sealed partial class X86Cpu
     private void ExecuteOne()
     {
         var linear = Bitness == 64 ? RipValue : (uint)(Seg[1].Base + RipValue);
-        var cache = _decodeCache;
-        ref var slot = ref cache[(int)linear & (cache.Length - 1)];
+        ref var slot = ref _decodeCache[(int)linear & _decodeMask];
         if (slot.Tag != linear || slot.Key != _modeKey)
         {
-            slot = ref DecodeMiss(linear);
-            if (slot.Sentinel && SentinelStops(linear))
-            {
-                return;
-            }
+            ExecuteMiss(linear);
+            return;
+        }
+
+        AddressMask = slot.AddressMask;
+        NextRip = slot.Instruction.NextIP;
+        Exec.Execute(this, ref slot);
+        RipValue = NextRip & IpMask;
+        Retired++;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ExecuteMiss(ulong linear)
+    {
+        ref var slot = ref DecodeMiss(linear);
+        if (slot.Sentinel && SentinelStops(linear))
+        {
+            return;
         }
 
         AddressMask = slot.AddressMask;
