@@ -123,7 +123,10 @@ internal static partial class Exec
         }
     }
 
-    /// <summary>Moves or stores as many whole elements as fit in the current source and destination pages with one span operation.</summary>
+    /// <summary>
+    /// Moves or stores whole elements a page at a time with span operations, registers updated after each page so a
+    /// fault leaves them at an element boundary; in 64-bit mode it continues across pages (one walk per leaf mapping).
+    /// </summary>
     private static bool TryBulk(X86Cpu c, StringKind kind, int size, ulong mask, Register sourceSegment, Register counter)
     {
         var count = c.ReadReg(counter) & mask;
@@ -133,9 +136,6 @@ internal static partial class Exec
             return false;
         }
 
-        var dstLin = c.SegmentedLinear(Register.ES, dst, size);
-        var n = Math.Min(count, (0x1000 - (dstLin & 0xFFF)) / (ulong)size);
-        ulong srcLin = 0;
         if (kind == StringKind.Movs)
         {
             var src = c.Gpr[6] & mask;
@@ -143,8 +143,31 @@ internal static partial class Exec
             {
                 return false;
             }
+        }
 
-            srcLin = c.SegmentedLinear(sourceSegment, src, size);
+        c.BeginBulk();
+        var progressed = false;
+        while (BulkPage(c, kind, size, mask, sourceSegment, counter, ref count))
+        {
+            progressed = true;
+            if (c.Bitness != 64 || count < 2)
+            {
+                break;
+            }
+        }
+
+        return progressed;
+    }
+
+    private static bool BulkPage(X86Cpu c, StringKind kind, int size, ulong mask, Register sourceSegment, Register counter, ref ulong count)
+    {
+        var dst = c.Gpr[7] & mask;
+        var dstLin = c.SegmentedLinear(Register.ES, dst, size);
+        var n = Math.Min(count, (0x1000 - (dstLin & 0xFFF)) / (ulong)size);
+        ulong srcLin = 0;
+        if (kind == StringKind.Movs)
+        {
+            srcLin = c.SegmentedLinear(sourceSegment, c.Gpr[6] & mask, size);
             n = Math.Min(n, (0x1000 - (srcLin & 0xFFF)) / (ulong)size);
         }
 
@@ -186,7 +209,8 @@ internal static partial class Exec
         }
 
         c.Gpr[7] = UpdateIndex(c.Gpr[7], (ulong)bytes, mask);
-        c.WriteReg(counter, count - n);
+        count -= n;
+        c.WriteReg(counter, count);
         return true;
     }
 

@@ -1,13 +1,17 @@
-using System.Runtime.CompilerServices;
 using Iced.Intel;
 
 namespace KjTest.Runtime.Machine.Cpu;
 
 public sealed partial class X86Cpu
 {
-    private const int DecodeCacheBits = 15;
-    private const int DecodeCacheMask = (1 << DecodeCacheBits) - 1;
-    private readonly DecodedInstruction[] _decodeCache = new DecodedInstruction[1 << DecodeCacheBits];
+    private const int InitialDecodeCacheBits = 9;
+    private const int MaxDecodeCacheBits = 15;
+    private const int DecodeCacheGrowthBits = 3;
+
+    // Starts small so short runs do not allocate and zero the full table; grows once misses show a larger working set.
+    private DecodedInstruction[] _decodeCache = new DecodedInstruction[1 << InitialDecodeCacheBits];
+    private int _decodeMask = (1 << InitialDecodeCacheBits) - 1;
+    private int _decodeMisses;
     private readonly HashSet<ulong> _sentinels = [];
     private GuestCodeReader _reader = null!;
     private Decoder _decoder16 = null!;
@@ -51,7 +55,26 @@ public sealed partial class X86Cpu
 
     internal ulong CurrentLinearRip => Bitness == 64 ? RipValue : (uint)(Seg[1].Base + RipValue);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ref DecodedInstruction DecodeMiss(ulong linear)
+    {
+        if (++_decodeMisses > 2 * _decodeCache.Length && _decodeCache.Length < 1 << MaxDecodeCacheBits)
+        {
+            _decodeCache = new DecodedInstruction[Math.Min(_decodeCache.Length << DecodeCacheGrowthBits, 1 << MaxDecodeCacheBits)];
+            _decodeMask = _decodeCache.Length - 1;
+            _decodeMisses = 0;
+        }
+
+        ref var slot = ref _decodeCache[(int)linear & _decodeMask];
+        Decode(ref slot, linear);
+        if (slot.Sentinel)
+        {
+            // Never a hit, so the cache-hit path needs no sentinel test.
+            slot.Key = 0;
+        }
+
+        return ref slot;
+    }
+
     private void Decode(ref DecodedInstruction slot, ulong linear)
     {
         var wrap = Bitness == 64 ? ulong.MaxValue : 0xFFFF_FFFFUL;

@@ -14,8 +14,13 @@ public sealed partial class X86Cpu
     private const int TlbMask = (1 << TlbBits) - 1;
     private const ulong NoTag = ulong.MaxValue;
     private readonly TlbEntry[] _tlbSupervisor = NewTlb();
-    private readonly TlbEntry[] _tlbUser = NewTlb();
+
+    // Allocated on the first user-mode access: programs that never leave CPL 0 do not pay for it.
+    private TlbEntry[] _tlbUser = [];
     private TlbEntry[] _tlb;
+    private ulong _lastLeafMask = 0xFFF;
+    private LeafRun _readRun;
+    private LeafRun _writeRun;
 
     private static TlbEntry[] NewTlb()
     {
@@ -27,6 +32,8 @@ public sealed partial class X86Cpu
 
         return t;
     }
+
+    private TlbEntry[] UserTlb => _tlbUser.Length != 0 ? _tlbUser : _tlbUser = NewTlb();
 
     private ulong PhysAddressMask => (1UL << Model.PhysicalAddressBits) - 1;
 
@@ -57,6 +64,11 @@ public sealed partial class X86Cpu
         var vpn = linear >> 12;
         foreach (var tlb in (ReadOnlySpan<TlbEntry[]>)[_tlbSupervisor, _tlbUser])
         {
+            if (tlb.Length == 0)
+            {
+                continue;
+            }
+
             ref var e = ref tlb[(int)(vpn & TlbMask)];
             if (e.ReadTag == vpn || e.WriteTag == vpn)
             {
@@ -295,7 +307,7 @@ public sealed partial class X86Cpu
                 return 0;
             }
 
-            ref var e = ref (user ? _tlbUser : _tlbSupervisor)[(int)((lin >> 12) & TlbMask)];
+            ref var e = ref (user ? UserTlb : _tlbSupervisor)[(int)((lin >> 12) & TlbMask)];
             e.ReadTag = lin >> 12;
             e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
             e.Page = page;
@@ -331,7 +343,7 @@ public sealed partial class X86Cpu
         if (Mem.IsRam(pfn) && !Bus.IsMmio(pa & ~0xFFFUL, 0x1000))
         {
             var page = Mem.PageForWrite(pfn);
-            ref var e = ref (user ? _tlbUser : _tlbSupervisor)[(int)((lin >> 12) & TlbMask)];
+            ref var e = ref (user ? UserTlb : _tlbSupervisor)[(int)((lin >> 12) & TlbMask)];
             e.ReadTag = lin >> 12;
             e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
             e.Page = page;
@@ -387,6 +399,7 @@ public sealed partial class X86Cpu
         global = false;
         if ((Cr0Value & Cr.Cr0Pg) == 0)
         {
+            _lastLeafMask = 0xFFFF_FFFF;
             return lin & 0xFFFF_FFFF;
         }
 
@@ -473,6 +486,7 @@ public sealed partial class X86Cpu
                 var dirty = access == AccessWrite || (entry & 0x40) != 0;
                 writable = dirty && (user ? rw : rw || (Cr0Value & Cr.Cr0Wp) == 0);
                 global = (entry & 0x100) != 0 && (Cr4Value & Cr.Cr4Pge) != 0;
+                _lastLeafMask = offsetMask;
                 return frame | (lin & offsetMask);
             }
 
@@ -521,7 +535,17 @@ public sealed partial class X86Cpu
         return new CpuFault(CpuFault.PF, error, $"cr2=0x{lin:x}");
     }
 
-    /// <summary>A span over guest bytes in one page for reading (one translation on a TLB miss); false for MMIO or unbacked pages.</summary>
+    /// <summary>Forgets the leaf mappings remembered by <see cref="TryGetReadSpan"/> and <see cref="TryGetWriteSpan"/>; called before each bulk string step.</summary>
+    internal void BeginBulk()
+    {
+        _readRun = default;
+        _writeRun = default;
+    }
+
+    /// <summary>
+    /// A span over guest bytes in one page for reading; false for MMIO. Within one bulk step a TLB miss inside an
+    /// already walked leaf (a 2 MiB or 1 GiB page) reuses that walk: its permissions and accessed bit cover every page in it.
+    /// </summary>
     internal bool TryGetReadSpan(ulong lin, int length, out Span<byte> span)
     {
         ref var e = ref _tlb[(int)((lin >> 12) & TlbMask)];
@@ -531,24 +555,30 @@ public sealed partial class X86Cpu
             return true;
         }
 
-        var user = CplValue == 3;
-        var pa = Translate(lin, AccessRead, user, out var writable, out var global);
+        var pa = TranslateRun(ref _readRun, lin, AccessRead, out var writable, out var global);
         var pfn = pa >> 12;
-        if (!Mem.IsRam(pfn) || Bus.IsMmio(pa & ~0xFFFUL, 0x1000) || Mem.PageForRead(pfn) is not { } page)
+        if (!Mem.IsRam(pfn) || Bus.IsMmio(pa & ~0xFFFUL, 0x1000))
         {
             span = default;
             return false;
+        }
+
+        if (Mem.PageForRead(pfn) is not { } page)
+        {
+            span = PhysicalMemory.ZeroPage.AsSpan((int)(lin & 0xFFF), length);
+            return true;
         }
 
         e.ReadTag = lin >> 12;
         e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
         e.Page = page;
         e.Global = global;
+
         span = page.AsSpan((int)(lin & 0xFFF), length);
         return true;
     }
 
-    /// <summary>A span over guest bytes in one page for writing (one translation on a TLB miss); false when writes must take the slow path.</summary>
+    /// <summary>A span over guest bytes in one page for writing; false when writes must take the slow path. Leaf reuse as for reads.</summary>
     internal bool TryGetWriteSpan(ulong lin, int length, out Span<byte> span)
     {
         ref var e = ref _tlb[(int)((lin >> 12) & TlbMask)];
@@ -558,8 +588,7 @@ public sealed partial class X86Cpu
             return true;
         }
 
-        var user = CplValue == 3;
-        var pa = Translate(lin, AccessWrite, user, out var writable, out var global);
+        var pa = TranslateRun(ref _writeRun, lin, AccessWrite, out var writable, out var global);
         var pfn = pa >> 12;
         if (!Mem.IsRam(pfn) || Bus.IsMmio(pa & ~0xFFFUL, 0x1000))
         {
@@ -572,8 +601,23 @@ public sealed partial class X86Cpu
         e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
         e.Page = page;
         e.Global = global;
+
         span = page.AsSpan((int)(lin & 0xFFF), length);
         return true;
+    }
+
+    private ulong TranslateRun(ref LeafRun run, ulong lin, int access, out bool writable, out bool global)
+    {
+        if (run.Mask != 0 && (lin & ~run.Mask) == run.Linear)
+        {
+            writable = run.Writable;
+            global = run.Global;
+            return run.Physical | (lin & run.Mask);
+        }
+
+        var pa = Translate(lin, access, CplValue == 3, out writable, out global);
+        run = new LeafRun(lin & ~_lastLeafMask, pa & ~_lastLeafMask, _lastLeafMask, writable, global);
+        return pa;
     }
 
     /// <summary>Reads guest memory through the current segmentation-free linear mapping, with the current privilege; false when it would fault.</summary>

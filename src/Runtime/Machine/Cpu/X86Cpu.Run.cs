@@ -194,12 +194,24 @@ public sealed partial class X86Cpu
     private void ExecuteOne()
     {
         var linear = Bitness == 64 ? RipValue : (uint)(Seg[1].Base + RipValue);
-        ref var slot = ref _decodeCache[(int)(linear & DecodeCacheMask)];
+        ref var slot = ref _decodeCache[(int)linear & _decodeMask];
         if (slot.Tag != linear || slot.Key != _modeKey)
         {
-            Decode(ref slot, linear);
+            ExecuteMiss(linear);
+            return;
         }
 
+        AddressMask = slot.AddressMask;
+        NextRip = slot.Instruction.NextIP;
+        Exec.Execute(this, ref slot);
+        RipValue = NextRip & IpMask;
+        Retired++;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ExecuteMiss(ulong linear)
+    {
+        ref var slot = ref DecodeMiss(linear);
         if (slot.Sentinel && SentinelStops(linear))
         {
             return;

@@ -322,7 +322,7 @@ public sealed partial class X86Cpu
         }
 
         IpMask = Bitness == 64 ? ulong.MaxValue : Bitness == 32 ? 0xFFFF_FFFF : 0xFFFF;
-        _tlb = CplValue == 3 ? _tlbUser : _tlbSupervisor;
+        _tlb = CplValue == 3 ? UserTlb : _tlbSupervisor;
         _modeKey = (ulong)(uint)Bitness | (CplValue == 3 ? 0x80UL : 0) | (_decodeGeneration << 8);
     }
 }

@@ -45,6 +45,27 @@ public class PagingTests
     }
 
     [Test]
+    public void Rep_stosq_stopped_by_a_page_fault_leaves_registers_at_the_faulting_page()
+    {
+        var m = FourKilobytePages(a =>
+        {
+            a.mov(rax, 0x1122_3344_5566_7788);
+            a.mov(rdi, 0x5000);
+            a.mov(ecx, 0x5000 / 8);
+            a.rep.stosq();
+            a.hlt();
+        });
+        m.Memory.WriteUInt64(Pml4 + 0x3000 + (8 * 8), 0);
+        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        Assert.That(outcome.Faults[0].Vector, Is.EqualTo(14));
+        Assert.That(m.Cpu.Cr2, Is.EqualTo(0x8000UL));
+        Assert.That(m.Reg(Register.RDI), Is.EqualTo(0x8000UL));
+        Assert.That(m.Reg(Register.RCX), Is.EqualTo(0x2000UL / 8));
+        Assert.That(m.Memory.ReadUInt64(0x7FF8), Is.EqualTo(0x1122_3344_5566_7788UL));
+        Assert.That(m.Memory.ReadUInt64(Pml4 + 0x3000 + (7 * 8)) & 0x60, Is.EqualTo(0x60UL));
+    }
+
+    [Test]
     public void Read_only_page_faults_on_supervisor_write_when_wp_is_set()
     {
         var m = FourKilobytePages(a =>

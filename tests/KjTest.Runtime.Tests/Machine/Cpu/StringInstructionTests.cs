@@ -29,6 +29,31 @@ public class StringInstructionTests
     }
 
     [Test]
+    public void Rep_movsq_from_never_written_pages_copies_zeros_across_a_large_page()
+    {
+        var m = GuestHarness.LongMode(a =>
+        {
+            a.mov(rsi, 0x80_0000);
+            a.mov(rdi, 0x40_0000);
+            a.mov(ecx, (64 * 4096) / 8);
+            a.rep.movsq();
+            a.hlt();
+        });
+        var filled = new byte[64 * 4096];
+        filled.AsSpan().Fill(0x5A);
+        m.Load(0x40_0000, filled);
+        m.Load(0x80_0000 + (10 * 4096), filled.AsSpan(0, 4096).ToArray());
+        GuestHarness.RunToHalt(m);
+        var copied = new byte[filled.Length];
+        m.Memory.Read(0x40_0000, copied);
+        var expected = new byte[filled.Length];
+        expected.AsSpan(10 * 4096, 4096).Fill(0x5A);
+        Assert.That(copied, Is.EqualTo(expected));
+        Assert.That(m.Reg(Register.RCX), Is.Zero);
+        Assert.That(m.Reg(Register.RDI), Is.EqualTo(0x40_0000UL + (ulong)filled.Length));
+    }
+
+    [Test]
     public void Overlapping_rep_movsb_replicates_like_the_hardware()
     {
         var m = GuestHarness.LongMode(a =>
