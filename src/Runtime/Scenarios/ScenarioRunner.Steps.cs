@@ -203,12 +203,41 @@ public sealed partial class ScenarioRunner
                 }
 
                 return false;
+            case "alloc_failure":
+                return ArmAllocationFailure(_kernel, step) is { } allocError && Error(step.Span, allocError);
             case "lock_held":
                 _heldLockFor = Text(step, "during") ?? "load";
                 return false;
             default:
                 return Error(step.Kind.Span, $"fault kind {step.Kind.Value} is not implemented yet");
         }
+    }
+
+    /// <summary>Arms the kernel's allocation failure policy from an <c>alloc_failure</c> step; an error text when its parameters are unusable.</summary>
+    private static string? ArmAllocationFailure(KernelModel kernel, FaultStep step)
+    {
+        KernelAllocation? kind = Text(step, "what") switch
+        {
+            "kimage" => KernelAllocation.Kimage,
+            "control" => KernelAllocation.Control,
+            "swap" => KernelAllocation.Swap,
+            "indirection" => KernelAllocation.Indirection,
+            "source" => KernelAllocation.Source,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            return $"alloc_failure: what must be kimage, control, swap, indirection or source, not '{Text(step, "what")}'";
+        }
+
+        var afterText = Text(step, "after");
+        if (ParseNumber(afterText ?? "0") is not { } after)
+        {
+            return $"alloc_failure: after must be a number, not '{afterText}'";
+        }
+
+        kernel.AllocationFailures.Arm(kind.Value, after);
+        return null;
     }
 
     private static ulong? ParseNumber(string? text)

@@ -49,6 +49,15 @@ public class ScenarioRunnerTests
         Assert.That(result.Messages[0].Text, Does.Contain("expected EINVAL, but kexec_load returned 0"));
     }
 
+    [Test]
+    public void An_alloc_failure_makes_only_the_next_load_return_ENOMEM()
+    {
+        var result = Run(Image + "\nsteps:\n  - fault: alloc_failure\n    what: swap\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n");
+
+        Assert.That(result.Actual, Is.EqualTo(OutcomeKind.Fail));
+        Assert.That(result.Messages.Select(m => m.Text), Is.EqualTo(new[] { "expected ok, but kexec_load returned -ENOMEM (reference 2.3 row 21)" }));
+    }
+
     private static ScenarioResult Run(string body)
     {
         var reader = new ScenarioReader([new YamlFrontEnd()]);
