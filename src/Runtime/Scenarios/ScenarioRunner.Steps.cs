@@ -75,7 +75,14 @@ public sealed partial class ScenarioRunner
         var layout = _kernel.NormalImage;
         _before = Capture(layout);
         HoldLockFor("jump");
-        var result = _kernel.Reboot(RebootMagic.Magic1, RebootMagic.Magic2, RebootMagic.CmdKexec, _pm, _pm, _driver.MachineKexec);
+        var afterMachineKexec = _afterMachineKexec;
+        _afterMachineKexec = null;
+        var result = _kernel.Reboot(RebootMagic.Magic1, RebootMagic.Magic2, RebootMagic.CmdKexec, _pm, _pm, image =>
+        {
+            var returned = _driver.MachineKexec(image);
+            afterMachineKexec?.Invoke();
+            return returned;
+        });
         ReleaseLockHeldFor("jump");
 
         // PM faults and lost device state apply to the next jump only.
@@ -203,6 +210,8 @@ public sealed partial class ScenarioRunner
                 }
 
                 return false;
+            case "dma":
+                return Dma(step);
             case "alloc_failure":
                 return ArmAllocationFailure(_kernel, step) is { } allocError && Error(step.Span, allocError);
             case "lock_held":
@@ -210,6 +219,54 @@ public sealed partial class ScenarioRunner
                 return false;
             default:
                 return Error(step.Kind.Span, $"fault kind {step.Kind.Value} is not implemented yet");
+        }
+    }
+
+    /// <summary>
+    /// A device's DMA write into RAM at a point of the next jump: the bytes go straight into physical memory, as a bus
+    /// master's would, bypassing the CPU.
+    /// </summary>
+    private bool Dma(FaultStep step)
+    {
+        var device = Text(step, "device");
+        if (_scenario.Machine.Devices.All(d => d.Name.Value != device))
+        {
+            return Error(step.Span, $"dma: device '{device}' is not declared");
+        }
+
+        var address = ParseNumber(Text(step, "address"));
+        var hex = string.Concat((Text(step, "bytes") ?? "").Where(c => !char.IsWhiteSpace(c)));
+        if (address is not { } at || hex.Length == 0 || hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit))
+        {
+            return Error(step.Span, "dma: address must be a number and bytes hexadecimal byte pairs");
+        }
+
+        var bytes = Convert.FromHexString(hex);
+        if (at + (ulong)bytes.Length < at || at + (ulong)bytes.Length > _machine.Memory.Size)
+        {
+            return Error(step.Span, $"dma: 0x{at:x} + {bytes.Length} bytes is outside RAM");
+        }
+
+        void Write() => _machine.Memory.Write(at, bytes);
+        switch (Text(step, "at"))
+        {
+            case "callee" when _driver is X86_64JumpDriver x64:
+                var earlier = x64.AtCalleeEntry;
+                x64.AtCalleeEntry = cpu =>
+                {
+                    earlier?.Invoke(cpu);
+                    Write();
+                    x64.AtCalleeEntry = null;
+                };
+                return false;
+            case "after_machine_kexec":
+                _afterMachineKexec += Write;
+                return false;
+            case { } phase when DevicePhases.Contains(phase):
+                _pm.At(phase, Write);
+                return false;
+            default:
+                return Error(step.Span, $"dma at {Text(step, "at")} is not implemented yet (x86-64 callee, after_machine_kexec and device callback phases are)");
         }
     }
 

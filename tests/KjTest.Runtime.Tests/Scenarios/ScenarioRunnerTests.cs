@@ -58,6 +58,76 @@ public class ScenarioRunnerTests
         Assert.That(result.Messages.Select(m => m.Text), Is.EqualTo(new[] { "expected ok, but kexec_load returned -ENOMEM (reference 2.3 row 21)" }));
     }
 
+    private const string DmaMachine = """
+        era: cur
+        arch: x86_64
+        machine:
+          ram: 64MiB
+          devices:
+            - name: uart0
+              type: uart16550
+        """;
+
+    private const string ReturningImage = """
+
+        images:
+          - name: b
+            entry: 0x400000
+            segments:
+              - mem: 0x400000
+                memsz: 0x1000
+                hex: "c3"
+        """;
+
+    [Test]
+    public void A_dma_during_the_callee_is_seen_by_the_image_and_swapped_out_of_A()
+    {
+        var result = Run(DmaMachine + """
+
+            images:
+              - name: b
+                entry: 0x400000
+                segments:
+                  - mem: 0x400000
+                    memsz: 0x1000
+                    asm: |
+                      mov al, [0x400800]
+                      mov dx, 0x3f8
+                      out dx, al
+                      ret
+            steps:
+              - load: b
+                flags: [PRESERVE_CONTEXT]
+              - fault: dma
+                device: uart0
+                address: 0x400800
+                bytes: "5a"
+                at: callee
+              - jump: ok
+              - expect:
+                  console: { text: "Z", device: uart0 }
+                  preserved: all
+            """);
+
+        Assert.That(result.Passed, Is.True, ScenarioCatalogueTests.Describe(result));
+    }
+
+    [TestCase("callee")]
+    [TestCase("after_machine_kexec")]
+    [TestCase("restore")]
+    public void A_dma_into_A_outside_the_window_is_a_memory_gap_with_the_bytes_written(string point)
+    {
+        var result = Run(DmaMachine + ReturningImage + $"\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: dma\n    device: uart0\n    address: 0x600010\n    bytes: \"de ad be ef\"\n    at: {point}\n  - jump: ok\n  - expect:\n      preserved: all\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Actual, Is.EqualTo(OutcomeKind.Gap), ScenarioCatalogueTests.Describe(result));
+            Assert.That(result.Gap!.Pages.Select(p => p.Address), Is.EqualTo(new[] { 0x600000UL }));
+            Assert.That(result.Gap.Pages[0].Ranges, Is.EqualTo(new[] { (0x10, 4) }));
+            Assert.That(result.Gap.Pages[0].FirstAfter, Is.EqualTo(new byte[] { 0xde, 0xad, 0xbe, 0xef }));
+        });
+    }
+
     private static ScenarioResult Run(string body)
     {
         var reader = new ScenarioReader([new YamlFrontEnd()]);
