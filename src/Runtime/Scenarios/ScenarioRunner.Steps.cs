@@ -212,6 +212,24 @@ public sealed partial class ScenarioRunner
                 return false;
             case "dma":
                 return Dma(step);
+            case "irq" when Text(step, "at") == "callee" && _driver is X86_64JumpDriver x64:
+                if (ParseNumber(Text(step, "irq")) is not { } line || line > 15)
+                {
+                    return Error(step.Span, $"irq: line must be 0-15, not '{Text(step, "irq")}'");
+                }
+
+                var pic = _devices.Pic;
+                var beforeIrq = x64.AtCalleeEntry;
+                x64.AtCalleeEntry = cpu =>
+                {
+                    beforeIrq?.Invoke(cpu);
+                    pic.SetIrq((int)line, true);
+                    x64.AtCalleeEntry = null;
+                };
+
+                // The device drops its request once the callee is over, so A does not inherit a stuck line.
+                _afterMachineKexec += () => pic.SetIrq((int)line, false);
+                return false;
             case "alloc_failure":
                 return ArmAllocationFailure(_kernel, step) is { } allocError && Error(step.Span, allocError);
             case "lock_held":
