@@ -40,6 +40,9 @@ public sealed partial class KernelModel
     /// <summary>The page allocator the kimage pages come from.</summary>
     public KernelPageAllocator Allocator { get; }
 
+    /// <summary>Injected allocation failures for the ENOMEM rows of reference 2.3 (11, 20, 21, 25).</summary>
+    public AllocationFailurePolicy AllocationFailures { get; } = new();
+
     /// <summary>Whether the kexec lock (__kexec_lock, kexec_mutex or kexec_lock by era) is held.</summary>
     public bool KexecLockHeld { get; private set; }
 
@@ -88,7 +91,7 @@ public sealed partial class KernelModel
     /// </summary>
     /// <remarks>
     /// On i386 every argument is an <c>unsigned long</c>, so the upper 32 bits of the values given are dropped.
-    /// Not modelled: row 11 (kmalloc of struct kimage), row 19 (accept_memory, a no-op without TDX/SNP), row 24
+    /// Row 11 (kmalloc of struct kimage) fails only when <see cref="AllocationFailures"/> says so. Not modelled: row 19 (accept_memory, a no-op without TDX/SNP), row 24
     /// (vmcoreinfo copy) and the architecture part of row 23 other than <see cref="MachineKexecPrepare"/>.
     /// K27 and K30 copy the segment array under the lock (for crash loads after the entry check), as
     /// do_kimage_alloc did; K30's compat entry checks the arch and count and copies before the capability check.
@@ -232,6 +235,11 @@ public sealed partial class KernelModel
             }
         }
 
+        if (AllocationFailures.ShouldFail(KernelAllocation.Kimage))
+        {
+            return Fail(11, KernelErrno.ENOMEM);
+        }
+
         if (segments is null)
         {
             // Before the syscall rework the array was copied inside the lock, by do_kimage_alloc.
@@ -253,7 +261,7 @@ public sealed partial class KernelModel
             return Fail(check.Row, check.Errno);
         }
 
-        var image = new Kimage(Config, _memory, Allocator, crash ? KimageType.Crash : KimageType.Default, entry, kimageSegments);
+        var image = new Kimage(Config, _memory, Allocator, crash ? KimageType.Crash : KimageType.Default, entry, kimageSegments, AllocationFailures);
         var (row, errno) = Build(image, segments, flags);
         if (errno != 0)
         {

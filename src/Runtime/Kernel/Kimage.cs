@@ -14,6 +14,7 @@ internal sealed class Kimage
     private readonly KexecArchLimits _limits;
     private readonly IPhysicalMemory _memory;
     private readonly KernelPageAllocator _allocator;
+    private readonly AllocationFailurePolicy? _failures;
     private readonly int _wordsPerPage;
     private readonly List<(ulong Block, int Order)> _controlBlocks = [];
     private readonly List<ulong> _prepareBlocks = [];
@@ -29,8 +30,9 @@ internal sealed class Kimage
     private ulong? _lastEntry;
     private ulong _crashControlCursor;
 
-    internal Kimage(KernelConfig config, IPhysicalMemory memory, KernelPageAllocator allocator, KimageType type, ulong start, IReadOnlyList<KimageSegment> segments)
+    internal Kimage(KernelConfig config, IPhysicalMemory memory, KernelPageAllocator allocator, KimageType type, ulong start, IReadOnlyList<KimageSegment> segments, AllocationFailurePolicy? failures = null)
     {
+        _failures = failures;
         _config = config;
         _limits = KexecArchLimits.For(config.Arch);
         _memory = memory;
@@ -70,6 +72,11 @@ internal sealed class Kimage
     /// <summary>kimage_alloc_control_pages for the control code block; false on ENOMEM.</summary>
     internal bool AllocateControlCodePage(int order)
     {
+        if (Fails(KernelAllocation.Control))
+        {
+            return false;
+        }
+
         var block = AllocateControlPages(order);
         if (block is not { } address)
         {
@@ -84,6 +91,11 @@ internal sealed class Kimage
     /// <summary>The order-0 swap page of a normal image; false on ENOMEM.</summary>
     internal bool AllocateSwapPage()
     {
+        if (Fails(KernelAllocation.Swap))
+        {
+            return false;
+        }
+
         var block = AllocateControlPages(0);
         SwapPage = block;
         return block is not null;
@@ -220,7 +232,7 @@ internal sealed class Kimage
         var zero = new byte[KernelConstants.PageSize];
         while (mbytes != 0)
         {
-            if (AllocatePage(highmemAllowed: true, maddr) is not { } page)
+            if (Fails(KernelAllocation.Source) || AllocatePage(highmemAllowed: true, maddr) is not { } page)
             {
                 return KernelErrno.ENOMEM;
             }
@@ -311,7 +323,7 @@ internal sealed class Kimage
 
         if (_entry == _lastEntry)
         {
-            if (AllocatePage(highmemAllowed: false, ulong.MaxValue & _limits.WordMask) is not { } page)
+            if (Fails(KernelAllocation.Indirection) || AllocatePage(highmemAllowed: false, ulong.MaxValue & _limits.WordMask) is not { } page)
             {
                 return KernelErrno.ENOMEM;
             }
@@ -445,6 +457,8 @@ internal sealed class Kimage
 
         return false;
     }
+
+    private bool Fails(KernelAllocation kind) => _failures?.ShouldFail(kind) == true;
 
     private ulong? AllocateControlPages(int order) =>
         Type == KimageType.Crash ? AllocateCrashControlPages(order) : AllocateNormalControlPages(order);

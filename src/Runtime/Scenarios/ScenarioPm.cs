@@ -11,6 +11,7 @@ public sealed class ScenarioPm : IDevicePm, ISystemPm
 {
     private readonly Dictionary<(int Device, string Callback), int> _deviceFailures = [];
     private readonly Dictionary<string, int> _stepFailures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Action> _atCallback = new(StringComparer.Ordinal);
 
     /// <summary>Creates the PM view of <paramref name="deviceCount"/> devices.</summary>
     public ScenarioPm(int deviceCount) => DeviceCount = deviceCount;
@@ -20,6 +21,13 @@ public sealed class ScenarioPm : IDevicePm, ISystemPm
 
     /// <summary>Makes <paramref name="callback"/> of device <paramref name="device"/> return <paramref name="errno"/>.</summary>
     public void FailDevice(int device, string callback, int errno) => _deviceFailures[(device, callback)] = errno;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once, when the PM core reaches the device callback phase <paramref name="callback"/>
+    /// (before the first device's callback of that phase).
+    /// </summary>
+    public void At(string callback, Action action) =>
+        _atCallback[callback] = _atCallback.TryGetValue(callback, out var earlier) ? earlier + action : action;
 
     /// <summary>Makes the system step <paramref name="step"/> return <paramref name="errno"/>.</summary>
     public void FailStep(string step, int errno) => _stepFailures[step] = errno;
@@ -78,7 +86,15 @@ public sealed class ScenarioPm : IDevicePm, ISystemPm
     {
     }
 
-    private int Device(int device, string callback) => _deviceFailures.TryGetValue((device, callback), out var errno) ? errno : 0;
+    private int Device(int device, string callback)
+    {
+        if (_atCallback.Remove(callback, out var action))
+        {
+            action();
+        }
+
+        return _deviceFailures.TryGetValue((device, callback), out var errno) ? errno : 0;
+    }
 
     private int Step(string step) => _stepFailures.TryGetValue(step, out var errno) ? errno : 0;
 }

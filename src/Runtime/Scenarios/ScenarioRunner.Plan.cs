@@ -56,6 +56,11 @@ public sealed partial class ScenarioRunner
                     steps.Add(new PlanStep($"jump: reboot(LINUX_REBOOT_CMD_KEXEC), expect {jump.Expect.Value}", null, null, []));
                     break;
                 case FaultStep fault:
+                    if (fault.Kind.Value == "alloc_failure" && ArmAllocationFailure(runner._kernel, fault) is { } allocError)
+                    {
+                        return (steps, allocError);
+                    }
+
                     steps.Add(new PlanStep($"fault {fault.Kind.Value} " + string.Join(" ", fault.Parameters.Select(p => $"{p.Name.Value}={(p.Value is ScalarValue s ? s.Text : "[..]")}")), null, null, []));
                     break;
                 case ExpectStep expect:

@@ -75,7 +75,14 @@ public sealed partial class ScenarioRunner
         var layout = _kernel.NormalImage;
         _before = Capture(layout);
         HoldLockFor("jump");
-        var result = _kernel.Reboot(RebootMagic.Magic1, RebootMagic.Magic2, RebootMagic.CmdKexec, _pm, _pm, _driver.MachineKexec);
+        var afterMachineKexec = _afterMachineKexec;
+        _afterMachineKexec = null;
+        var result = _kernel.Reboot(RebootMagic.Magic1, RebootMagic.Magic2, RebootMagic.CmdKexec, _pm, _pm, image =>
+        {
+            var returned = _driver.MachineKexec(image);
+            afterMachineKexec?.Invoke();
+            return returned;
+        });
         ReleaseLockHeldFor("jump");
 
         // PM faults and lost device state apply to the next jump only.
@@ -203,12 +210,109 @@ public sealed partial class ScenarioRunner
                 }
 
                 return false;
+            case "dma":
+                return Dma(step);
+            case "irq" when Text(step, "at") == "callee" && _driver is X86_64JumpDriver x64:
+                if (ParseNumber(Text(step, "irq")) is not { } line || line > 15)
+                {
+                    return Error(step.Span, $"irq: line must be 0-15, not '{Text(step, "irq")}'");
+                }
+
+                var pic = _devices.Pic;
+                var beforeIrq = x64.AtCalleeEntry;
+                x64.AtCalleeEntry = cpu =>
+                {
+                    beforeIrq?.Invoke(cpu);
+                    pic.SetIrq((int)line, true);
+                    x64.AtCalleeEntry = null;
+                };
+
+                // The device drops its request once the callee is over, so A does not inherit a stuck line.
+                _afterMachineKexec += () => pic.SetIrq((int)line, false);
+                return false;
+            case "alloc_failure":
+                return ArmAllocationFailure(_kernel, step) is { } allocError && Error(step.Span, allocError);
             case "lock_held":
                 _heldLockFor = Text(step, "during") ?? "load";
                 return false;
             default:
                 return Error(step.Kind.Span, $"fault kind {step.Kind.Value} is not implemented yet");
         }
+    }
+
+    /// <summary>
+    /// A device's DMA write into RAM at a point of the next jump: the bytes go straight into physical memory, as a bus
+    /// master's would, bypassing the CPU.
+    /// </summary>
+    private bool Dma(FaultStep step)
+    {
+        var device = Text(step, "device");
+        if (_scenario.Machine.Devices.All(d => d.Name.Value != device))
+        {
+            return Error(step.Span, $"dma: device '{device}' is not declared");
+        }
+
+        var address = ParseNumber(Text(step, "address"));
+        var hex = string.Concat((Text(step, "bytes") ?? "").Where(c => !char.IsWhiteSpace(c)));
+        if (address is not { } at || hex.Length == 0 || hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit))
+        {
+            return Error(step.Span, "dma: address must be a number and bytes hexadecimal byte pairs");
+        }
+
+        var bytes = Convert.FromHexString(hex);
+        if (at + (ulong)bytes.Length < at || at + (ulong)bytes.Length > _machine.Memory.Size)
+        {
+            return Error(step.Span, $"dma: 0x{at:x} + {bytes.Length} bytes is outside RAM");
+        }
+
+        void Write() => _machine.Memory.Write(at, bytes);
+        switch (Text(step, "at"))
+        {
+            case "callee" when _driver is X86_64JumpDriver x64:
+                var earlier = x64.AtCalleeEntry;
+                x64.AtCalleeEntry = cpu =>
+                {
+                    earlier?.Invoke(cpu);
+                    Write();
+                    x64.AtCalleeEntry = null;
+                };
+                return false;
+            case "after_machine_kexec":
+                _afterMachineKexec += Write;
+                return false;
+            case { } phase when DevicePhases.Contains(phase):
+                _pm.At(phase, Write);
+                return false;
+            default:
+                return Error(step.Span, $"dma at {Text(step, "at")} is not implemented yet (x86-64 callee, after_machine_kexec and device callback phases are)");
+        }
+    }
+
+    /// <summary>Arms the kernel's allocation failure policy from an <c>alloc_failure</c> step; an error text when its parameters are unusable.</summary>
+    private static string? ArmAllocationFailure(KernelModel kernel, FaultStep step)
+    {
+        KernelAllocation? kind = Text(step, "what") switch
+        {
+            "kimage" => KernelAllocation.Kimage,
+            "control" => KernelAllocation.Control,
+            "swap" => KernelAllocation.Swap,
+            "indirection" => KernelAllocation.Indirection,
+            "source" => KernelAllocation.Source,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            return $"alloc_failure: what must be kimage, control, swap, indirection or source, not '{Text(step, "what")}'";
+        }
+
+        var afterText = Text(step, "after");
+        if (ParseNumber(afterText ?? "0") is not { } after)
+        {
+            return $"alloc_failure: after must be a number, not '{afterText}'";
+        }
+
+        kernel.AllocationFailures.Arm(kind.Value, after);
+        return null;
     }
 
     private static ulong? ParseNumber(string? text)

@@ -34,6 +34,7 @@ public sealed partial class ScenarioRunner
     private ulong _pagesSwapped;
     private string? _heldLockFor;
     private ScenarioPm _pm = new(0);
+    private Action? _afterMachineKexec;
     private KjTest.Runtime.Machine.Devices.IDevice? _lostDevice;
     private readonly Dictionary<string, ulong> _labels = new(StringComparer.Ordinal);
 
@@ -284,6 +285,8 @@ public sealed partial class ScenarioRunner
 
         return null;
     }
+
+    private static readonly HashSet<string> DevicePhases = new(Dsl.Vocabulary.PmPhases.DeviceCallbacks, StringComparer.Ordinal);
 
     private bool I386 => _scenario.EffectiveArch == Arch.I386;
 
