@@ -11,7 +11,7 @@ namespace KjTest.Runtime.Kernel.Jump;
 /// Linux's GDT (__KERNEL_CS 0x60, __KERNEL_DS 0x68, TSS 0x80), an IDT of sentinel handlers, a TSS, saved_context,
 /// an FPU save area, a kernel stack and the text of machine_kexec's tail and restore_processor_state.
 /// </summary>
-public sealed class I386KernelEnvironment : IKernelEnvironment
+public sealed class I386KernelEnvironment : KernelEnvironment
 {
     /// <summary>i386 PAGE_OFFSET with the default 3G/1G split.</summary>
     public const ulong PageOffset = 0xC000_0000;
@@ -28,9 +28,6 @@ public sealed class I386KernelEnvironment : IKernelEnvironment
     /// <summary>GDT_ENTRY_TSS selector.</summary>
     public const ushort TssSelector = 0x80;
 
-    private const ulong Area = 0x10000;
-    private const int HandlerStride = 8;
-    private const int HandlersOffset = 0x800;
     private const int SsSlot = 0x9A;
     private const int MxcsrSlot = 0xB8;
     private const int HeadSlot = SavedContextLayout.PageList + 0x10;
@@ -38,65 +35,22 @@ public sealed class I386KernelEnvironment : IKernelEnvironment
     private const int PreserveSlot = SavedContextLayout.PageList + 0x18;
 
     private I386KernelEnvironment(ulong areaBase, ulong tables)
+        : base(areaBase, PageOffset)
     {
-        Base = areaBase;
-        Size = Area + (tables * 0x1000);
+        Size = StackAreaSize + (tables * 0x1000);
     }
 
     /// <inheritdoc />
-    public ulong Base { get; }
-
-    /// <inheritdoc />
-    public ulong Size { get; }
+    public override ulong Size { get; }
 
     /// <summary>The page directory (A's CR3).</summary>
     public ulong PageDirectory => Base;
-
-    /// <summary>GDT.</summary>
-    public ulong Gdt => Base + 0x2000;
-
-    /// <summary>IDT.</summary>
-    public ulong Idt => Base + 0x3000;
-
-    /// <summary>TSS.</summary>
-    public ulong Tss => Base + 0x4000;
-
-    /// <summary>saved_context.</summary>
-    public ulong SavedContext => Base + 0x4100;
-
-    /// <summary>Kernel text.</summary>
-    public ulong Text => Base + 0x5000;
-
-    /// <summary>FPU save area.</summary>
-    public ulong FpuArea => Base + 0x6000;
-
-    /// <inheritdoc />
-    public ulong StackBottom => Base + 0x8000;
-
-    /// <inheritdoc />
-    public ulong StackTop => Base + Area;
-
-    /// <inheritdoc />
-    public IReadOnlyList<PhysicalRange> ScratchRanges => [new(SavedContext, 0x700), new(Text, 0x1000), new(FpuArea, 0x1000)];
 
     /// <summary>Where restore_processor_state ends (two alternating sentinels).</summary>
     public IReadOnlyList<ulong> DoneVas { get; private set; } = [];
 
     /// <summary>Kernel virtual address of a lowmem physical address.</summary>
     public static ulong Va(ulong physical) => PageOffset + physical;
-
-    /// <inheritdoc />
-    public ulong PhysicalOf(ulong virtualAddress) => virtualAddress - PageOffset;
-
-    /// <summary>The handler address of <paramref name="vector"/> (a sentinel).</summary>
-    public ulong HandlerVa(int vector) => Va(Text + HandlersOffset + (ulong)(vector * HandlerStride));
-
-    /// <summary>The vector whose handler is at <paramref name="eip"/>, or null.</summary>
-    public int? VectorAt(ulong eip)
-    {
-        var first = HandlerVa(0);
-        return eip >= first && eip < first + (256 * HandlerStride) ? (int)((eip - first) / HandlerStride) : null;
-    }
 
     /// <summary>Builds A's tables at <paramref name="areaBase"/> and puts the CPU in A's protected-mode state.</summary>
     public static I386KernelEnvironment Build(X86Machine machine, ulong areaBase)
@@ -110,7 +64,7 @@ public sealed class I386KernelEnvironment : IKernelEnvironment
         mem.Write(areaBase, new byte[env.Size]);
         for (ulong t = 0; t < tables; t++)
         {
-            var table = areaBase + Area + (t * 0x1000);
+            var table = areaBase + StackAreaSize + (t * 0x1000);
             for (ulong i = 0; i < 1024; i++)
             {
                 var physical = (t << 22) + (i << 12);
@@ -136,7 +90,7 @@ public sealed class I386KernelEnvironment : IKernelEnvironment
         {
             var handler = env.HandlerVa(v);
             mem.WriteUInt64(env.Idt + (ulong)(v * 8), (handler & 0xFFFF) | ((ulong)KernelCs << 16) | (0x8EUL << 40) | (((handler >> 16) & 0xFFFF) << 48));
-            mem.Write(env.Text + HandlersOffset + (ulong)(v * HandlerStride), [0xF4, 0xEB, 0xFD]);
+            env.WriteHandlerStub(mem, v);
             cpu.AddSentinel(handler);
         }
 

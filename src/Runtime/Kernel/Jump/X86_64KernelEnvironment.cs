@@ -11,7 +11,7 @@ namespace KjTest.Runtime.Kernel.Jump;
 /// whose handlers are sentinel addresses, a TSS, <c>saved_context</c>, an FPU save area, a 32 KiB kernel stack and a
 /// kernel text page holding the tail of <c>machine_kexec</c> and <c>restore_processor_state</c> as guest code.
 /// </summary>
-public sealed class X86_64KernelEnvironment : IKernelEnvironment
+public sealed class X86_64KernelEnvironment : KernelEnvironment
 {
     /// <summary>Linux's x86-64 direct map base (PAGE_OFFSET without KASLR).</summary>
     public const ulong PageOffset = 0xFFFF_8880_0000_0000;
@@ -34,76 +34,22 @@ public sealed class X86_64KernelEnvironment : IKernelEnvironment
     /// <summary>Bytes of A's area.</summary>
     public const ulong AreaSize = 0x10000;
 
-    private const int HandlerStride = 8;
-    private const int HandlersOffset = 0x800;
-
     private X86_64KernelEnvironment(ulong areaBase)
+        : base(areaBase, PageOffset)
     {
-        Base = areaBase;
     }
 
-    /// <summary>Physical base of A's area.</summary>
-    public ulong Base { get; }
-
     /// <inheritdoc />
-    public ulong Size => AreaSize;
-
-    /// <inheritdoc />
-    public ulong PhysicalOf(ulong virtualAddress) => virtualAddress - PageOffset;
+    public override ulong Size => AreaSize;
 
     /// <summary>PML4 (A's CR3).</summary>
     public ulong Pml4 => Base;
 
-    /// <summary>Physical address of the GDT.</summary>
-    public ulong Gdt => Base + 0x2000;
-
-    /// <summary>Physical address of the IDT.</summary>
-    public ulong Idt => Base + 0x3000;
-
-    /// <summary>Physical address of the TSS.</summary>
-    public ulong Tss => Base + 0x4000;
-
-    /// <summary>Physical address of <c>saved_context</c>.</summary>
-    public ulong SavedContext => Base + 0x4100;
-
     /// <summary>Physical address of the per-CPU area GS points at.</summary>
     public ulong PerCpu => Base + 0x4800;
 
-    /// <summary>Physical address of the kernel text page.</summary>
-    public ulong Text => Base + 0x5000;
-
-    /// <summary>Physical address of the FPU save area (kernel_fpu_begin).</summary>
-    public ulong FpuArea => Base + 0x6000;
-
-    /// <summary>Lowest address of the kernel stack.</summary>
-    public ulong StackBottom => Base + 0x8000;
-
-    /// <summary>Initial kernel stack pointer.</summary>
-    public ulong StackTop => Base + AreaSize;
-
     /// <summary>Kernel virtual address of a physical address in the direct map.</summary>
     public static ulong Va(ulong physical) => PageOffset + physical;
-
-    /// <summary>Kernel virtual address of the exception handler for <paramref name="vector"/> (a sentinel).</summary>
-    public ulong HandlerVa(int vector) => Va(Text + HandlersOffset + (ulong)(vector * HandlerStride));
-
-    /// <summary>The vector whose handler is at <paramref name="rip"/>, or null.</summary>
-    public int? VectorAt(ulong rip)
-    {
-        var first = HandlerVa(0);
-        if (rip < first || rip >= first + (256 * HandlerStride))
-        {
-            return null;
-        }
-
-        return (int)((rip - first) / HandlerStride);
-    }
-
-    /// <summary>
-    /// Ranges of A's area that are kernel scratch during a jump: saved_context, the kernel text the model writes for
-    /// each machine_kexec, the FPU save area.
-    /// </summary>
-    public IReadOnlyList<PhysicalRange> ScratchRanges => [new(SavedContext, 0x700), new(Text, 0x1000), new(FpuArea, 0x1000)];
 
     /// <summary>
     /// Writes A's tables into RAM at <paramref name="areaBase"/> and puts the CPU in A's state at CPL 0: long mode on
@@ -145,8 +91,7 @@ public sealed class X86_64KernelEnvironment : IKernelEnvironment
             var gate = env.Idt + (ulong)(v * 16);
             mem.WriteUInt64(gate, (handler & 0xFFFF) | ((ulong)KernelCs << 16) | (0x8EUL << 40) | (((handler >> 16) & 0xFFFF) << 48));
             mem.WriteUInt64(gate + 8, handler >> 32);
-            var stub = env.Text + HandlersOffset + (ulong)(v * HandlerStride);
-            mem.Write(stub, [0xF4, 0xEB, 0xFD]);
+            env.WriteHandlerStub(mem, v);
             cpu.AddSentinel(handler);
         }
 
