@@ -29,7 +29,10 @@ public static class ScenarioReport
         return $"{painted} {result.Name} ({detail}) {path}";
     }
 
-    /// <summary>The full account: every message with its line, and the gap field by field and page by page.</summary>
+    /// <summary>
+    /// The full account: every message with its line, the CPU's system state at a crash against A's before the jump,
+    /// and the gap field by field and page by page.
+    /// </summary>
     public static string Details(ScenarioResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -37,6 +40,16 @@ public static class ScenarioReport
         foreach (var (span, message) in result.Messages)
         {
             text.Append(CultureInfo.InvariantCulture, $"    {(span.Line > 0 ? $"{span.Path}:{span.Line}:{span.Column}: " : "")}{message}\n");
+        }
+
+        if (result.Crash is { } crash)
+        {
+            var count = crash.Fields.Count;
+            text.Append(CultureInfo.InvariantCulture, $"    at the crash: {count} system {(count == 1 ? "field differs" : "fields differ")} from A before the jump (before -> at the crash)\n");
+            foreach (var field in crash.Fields)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"      {field.Name}: {field.Before} -> {field.After}\n");
+            }
         }
 
         if (result.Gap is { } gap)

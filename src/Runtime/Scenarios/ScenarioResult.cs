@@ -10,6 +10,7 @@ namespace KjTest.Runtime.Scenarios;
 /// <param name="Passed">Whether the actual outcome is the expected one (for gap and fail: with the stated fields).</param>
 /// <param name="Messages">What went wrong or was noteworthy, in order, each with the span of the step it concerns.</param>
 /// <param name="Gap">The gap of the last jump checked by a <c>preserved</c> expectation, if any differed.</param>
+/// <param name="Crash">The CPU's system state at the crash compared with A's before the jump, when a jump triple-faulted or died in an exception.</param>
 /// <param name="Stats">Work done.</param>
 public sealed record ScenarioResult(
     string Name,
@@ -18,4 +19,5 @@ public sealed record ScenarioResult(
     bool Passed,
     IReadOnlyList<(SourceSpan Span, string Text)> Messages,
     Gap? Gap,
+    CrashState? Crash,
     ScenarioStats Stats);

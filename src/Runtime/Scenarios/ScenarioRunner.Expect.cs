@@ -19,6 +19,13 @@ public sealed partial class ScenarioRunner
     private StateCapture Capture(KimageLayout? layout)
     {
         var cpu = _machine.Cpu;
+        var rsp = _env.PhysicalOf(I386 ? cpu.GetGpr(4) & 0xFFFF_FFFF : cpu.GetGpr(4));
+        return new StateCapture(CaptureRegisters(), _machine.Memory.Snapshot(), _devices.Snapshot(), layout, rsp);
+    }
+
+    private SortedDictionary<string, UInt128> CaptureRegisters()
+    {
+        var cpu = _machine.Cpu;
         var registers = new SortedDictionary<string, UInt128>(StringComparer.Ordinal);
         foreach (var name in Dsl.Vocabulary.Registers.Names)
         {
@@ -29,8 +36,7 @@ public sealed partial class ScenarioRunner
             }
         }
 
-        var rsp = _env.PhysicalOf(I386 ? cpu.GetGpr(4) & 0xFFFF_FFFF : cpu.GetGpr(4));
-        return new StateCapture(registers, _machine.Memory.Snapshot(), _devices.Snapshot(), layout, rsp);
+        return registers;
     }
 
     private bool Expect(ExpectStep step)

@@ -70,6 +70,14 @@ public sealed partial class ScenarioRunner
         }
     }
 
+    // The system state that decides whether A could have resumed. GPRs, RIP and RFLAGS always differ at a crash (it
+    // happens mid-restore or in a handler) and are noise; the faulting RIPs are in the fault chain of the message.
+    private static readonly string[] CrashFieldNames =
+    [
+        "gdtr.base", "gdtr.limit", "idtr.base", "idtr.limit", "tr", "ldtr",
+        "cs", "ss", "ds", "es", "fs", "gs", "cr0", "cr3", "cr4", "msr.efer",
+    ];
+
     private bool Jump(JumpStep step)
     {
         var layout = _kernel.NormalImage;
@@ -114,6 +122,11 @@ public sealed partial class ScenarioRunner
         }
 
         var kind = end?.Kind;
+        if (kind is JumpEndKind.TripleFault or JumpEndKind.Exception)
+        {
+            _crash = CrashStateVs(_before, kind.Value);
+        }
+
         var message = end?.Message ?? $"reboot did not return ({result.Outcome})";
         var matches = (expect, kind) switch
         {
@@ -135,6 +148,22 @@ public sealed partial class ScenarioRunner
             _ => OutcomeKind.Fail,
         };
         return true;
+    }
+
+    /// <summary>The CPU keeps its registers when it stops on a triple fault or in an exception handler: compare them with A's.</summary>
+    private CrashState CrashStateVs(StateCapture before, JumpEndKind kind)
+    {
+        var now = CaptureRegisters();
+        var fields = new List<GapField>();
+        foreach (var name in CrashFieldNames)
+        {
+            if (before.Registers.TryGetValue(name, out var was) && now.TryGetValue(name, out var at) && was != at)
+            {
+                fields.Add(new GapField(name, Hex(was), Hex(at)));
+            }
+        }
+
+        return new CrashState(kind, fields);
     }
 
     private bool Fault(FaultStep step)

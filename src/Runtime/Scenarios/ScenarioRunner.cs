@@ -29,6 +29,7 @@ public sealed partial class ScenarioRunner
     private StateCapture? _before;
     private StateCapture? _after;
     private Gap? _gap;
+    private CrashState? _crash;
     private bool _failed;
     private OutcomeKind? _terminal;
     private ulong _pagesSwapped;
@@ -73,7 +74,7 @@ public sealed partial class ScenarioRunner
         }
 
         var instructions = _driver?.Instructions ?? 0;
-        return new ScenarioResult(_scenario.Name.Value, actual, expected, passed, _messages, _gap, new ScenarioStats(instructions, instructions, _pagesSwapped));
+        return new ScenarioResult(_scenario.Name.Value, actual, expected, passed, _messages, _gap, _crash, new ScenarioStats(instructions, instructions, _pagesSwapped));
     }
 
     private OutcomeKind Execute()
