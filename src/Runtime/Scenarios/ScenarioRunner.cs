@@ -215,9 +215,22 @@ public sealed partial class ScenarioRunner
         foreach (var fault in _scenario.Steps.OfType<FaultStep>().Where(f => f.Kind.Value == "relocate_bug"))
         {
             var name = Text(fault, "bug");
+            var why = name?.ToUpperInvariant() switch
+            {
+                "B1" => "relocate bug B1 is not an injection: it is the K30 era's own machine_kexec (use era: k30)",
+                "B5" => "relocate bug B5 is not implemented: the emulated CPU re-walks the page tables before a write fault, so a stale read-only global TLB entry never faults",
+                "B20" => "relocate bug B20 is not implemented: skipping wbinvd only matters with stale encrypted cache lines, and the machine has no cache model",
+                "B6" when I386 => "relocate bug B6 is an x86_64 regression (2cacf7f23a02); the i386 routine is not built with it",
+                _ => null,
+            };
+            if (why is not null)
+            {
+                return (fault.Span, why);
+            }
+
             if (!Enum.TryParse(name, ignoreCase: true, out bug) || bug == RelocateBug.None)
             {
-                return (fault.Span, $"relocate bug {name} is not implemented yet (B2, B2a, B3, B4 are)");
+                return (fault.Span, $"relocate bug {name} is not implemented yet (B2, B2a, B3, B4, B6 are)");
             }
         }
 

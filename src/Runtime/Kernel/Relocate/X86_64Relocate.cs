@@ -111,7 +111,7 @@ public static class X86_64Relocate
 
         a.Label(ref identityMapped);
         a.lea(r8, __[start]);
-        if (era != KernelEra.K614)
+        if (era != KernelEra.K614 && bug != RelocateBug.B6)
         {
             // The zero word purgatory looks for in a plain kexec (absent in 6.14 until 786a45757dcd, bug B6).
             a.push(0);
