@@ -18,13 +18,6 @@ public enum RelocateBug
     /// <summary>B4: the callee's stack starts at the very top of the swap page with no slot pushed (K30 and i386 behaviour).</summary>
     B4,
 
-    /// <summary>
-    /// B5: the data area is written through the control page's kernel virtual address before CR4.PGE is cleared, so a
-    /// global read-only translation of A's kernel map can still serve the write after the CR3 load (the 6.14 order
-    /// fixed by d144d8a65286).
-    /// </summary>
-    B5,
-
     /// <summary>B6: identity_mapped pushes no 0 under the start address, so a plain kexec enters the image with an empty stack (2cacf7f23a02 until 786a45757dcd).</summary>
     B6,
 }
