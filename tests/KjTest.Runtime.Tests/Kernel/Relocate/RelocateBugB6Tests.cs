@@ -80,13 +80,14 @@ public class RelocateBugB6Tests
         Assert.That(withoutBug.Messages.Select(m => m.Text), Has.Some.Contains("plain kexec: the image ran and halted"));
     }
 
-    [TestCase("B1", "K30 era's own machine_kexec")]
-    [TestCase("B5", "re-walks the page tables")]
-    [TestCase("B20", "no cache model")]
-    public void A_relocate_bug_without_a_model_is_an_error_saying_why(string bug, string reason)
+    [TestCase("cur", "B1", "K30 era's own machine_kexec")]
+    [TestCase("cur", "B5", "re-walks the page tables")]
+    [TestCase("cur", "B20", "no cache model")]
+    [TestCase("k27", "B6", "x86_64 regression")]
+    public void A_relocate_bug_without_a_model_is_an_error_saying_why(string era, string bug, string reason)
     {
         var parsed = new ScenarioChecker().Check(Reader.Read("t.yaml", Encoding.UTF8.GetBytes(
-            $"name: t\nimages:\n  - name: b\n    entry: 0x400000\n    segments:\n      - mem: 0x400000\n        memsz: 0x1000\n        asm: ret\nsteps:\n  - fault: relocate_bug\n    bug: {bug}\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - jump: ok\n")));
+            $"name: t\nera: {era}\nimages:\n  - name: b\n    entry: 0x400000\n    segments:\n      - mem: 0x400000\n        memsz: 0x1000\n        asm: ret\nsteps:\n  - fault: relocate_bug\n    bug: {bug}\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - jump: ok\n")));
         Assert.That(parsed.Succeeded, Is.True, string.Join("\n", parsed.Diagnostics.Select(d => d.Message)));
 
         var result = ScenarioRunner.Run(parsed.Scenario!, ".");
