@@ -147,7 +147,7 @@ public sealed class I386PeerKernel
 
     private static void SetResult(X86Cpu cpu, long value) => cpu.SetGpr(0, (uint)value);
 
-    private ulong Allocate() => Model.Allocator.Allocate(0) ?? throw new InvalidOperationException("The destination window has too few pages for kernel B.");
+    private ulong Allocate() => Model.Allocator.Allocate(0) ?? throw new InvalidOperationException("The destination window of A's image has too few free pages for kernel B's data page, page directory and page tables.");
 
     private ulong BuildPageDirectory(IReadOnlyList<PhysicalRange> window)
     {
