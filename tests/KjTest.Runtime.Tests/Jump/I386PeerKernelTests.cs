@@ -97,9 +97,10 @@ public class I386PeerKernelTests
         Assert.That(bed.Result, Is.EqualTo(5u));
     }
 
-    [TestCase(20u)]
-    [TestCase(285u)]
-    [TestCase(0xFFFF_FFFFu)]
+    [TestCase(17u, TestName = "An_unimplemented_slot_break_returns_ENOSYS")]
+    [TestCase(285u, TestName = "An_unimplemented_slot_setaltroot_returns_ENOSYS")]
+    [TestCase(1000u, TestName = "A_number_past_the_table_returns_ENOSYS")]
+    [TestCase(0xFFFF_FFFFu, TestName = "A_negative_number_returns_ENOSYS")]
     public void An_unknown_system_call_returns_ENOSYS(uint number)
     {
         var bed = Bed.Create(Call(number, 0, 0, 0));

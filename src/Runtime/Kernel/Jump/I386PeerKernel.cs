@@ -8,9 +8,12 @@ namespace KjTest.Runtime.Kernel.Jump;
 /// <summary>
 /// Kernel B on i386 (K27), the kernel an image becomes once it makes system calls: its own <see cref="KernelModel"/>
 /// over the destination window of A's image, serving <c>int $0x80</c> 283 kexec_load, 88 reboot, 4 write and
-/// 252 exit_group with arguments in EBX, ECX, EDX, ESI and the result in EAX; every other number is -ENOSYS. B's
-/// user space is the image running with paging off, so a user address is physical: readable when it lies in RAM
-/// below TASK_SIZE, otherwise the call fails with -EFAULT as copy_from_user would make it. B's reboot runs B's own
+/// 252 exit_group with arguments in EBX, ECX, EDX, ESI and the result in EAX; every other number returns -ENOSYS
+/// (as Linux answers unimplemented slots and numbers past its table; B models no other call). File descriptors 1
+/// and 2 are the console, written in do_tty_write's 2048-byte chunks. B's user space is the image running with
+/// paging off, so a user address is physical: readable when it lies in RAM below TASK_SIZE, otherwise the call fails
+/// with -EFAULT as access_ok and copy_from_user make it. Reboot commands other than KEXEC and the Ctrl-Alt-Del
+/// switches end the machine. B's reboot runs B's own
 /// K27 relocate_kernel on B's kernel stack, with B's page directory (an identity map of its window, kernel addresses
 /// being physical ones) in CR3 as the return path needs; when A re-enters B, B's routine returns to a sentinel where
 /// the reboot call completes with 0, image->start updated and every register but EAX as the image left it.
