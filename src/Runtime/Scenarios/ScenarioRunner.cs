@@ -261,10 +261,11 @@ public sealed partial class ScenarioRunner
             MaxInstructions = limits.MaxInstructions?.Value ?? 20_000_000,
             WallClock = limits.TimeoutMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms.Value) : null,
         };
+        void ToConsole(byte[] bytes) => _console.Add(new string(bytes.Select(b => (char)b).ToArray()));
         _driver = _env switch
         {
-            I386KernelEnvironment i386 => new I386JumpDriver(_machine, i386, settings),
-            X86_64KernelEnvironment x64 => new X86_64JumpDriver(_machine, x64, _kernel, settings, bytes => _console.Add(new string(bytes.Select(b => (char)b).ToArray()))),
+            I386KernelEnvironment i386 => new I386JumpDriver(_machine, i386, _kernel, settings, ToConsole),
+            X86_64KernelEnvironment x64 => new X86_64JumpDriver(_machine, x64, _kernel, settings, ToConsole),
             _ => throw new InvalidOperationException("unknown environment"),
         };
         return null;

@@ -11,21 +11,40 @@ namespace KjTest.Runtime.Kernel.Jump;
 /// and GDT invalidated, relocate_kernel called with its five stack arguments, restore_processor_state) run until it
 /// returns, faults, resets or runs out of budget. The page directory passed as PA_PGD is A's own, whose low RAM is also
 /// mapped at its physical address, standing for the kexec page directory that maps the control page twice.
+/// Guest system calls (<c>int $0x80</c>) made meanwhile are served by kernel B (<see cref="I386PeerKernel"/>).
 /// </summary>
 public sealed class I386JumpDriver : IJumpDriver
 {
     private readonly X86Machine _machine;
     private readonly I386KernelEnvironment _env;
     private readonly JumpSettings _settings;
+    private readonly KernelConfig? _config;
+    private readonly Action<byte[]> _console;
     private int _round;
+    private IReadOnlyList<PhysicalRange> _currentWindow = [];
 
-    /// <summary>Creates A's i386 machine_kexec.</summary>
+    /// <summary>Creates A's i386 machine_kexec; guest system calls are not served (INT 0x80 goes through the IDT).</summary>
     public I386JumpDriver(X86Machine machine, I386KernelEnvironment env, JumpSettings settings)
     {
         _machine = machine;
         _env = env;
         _settings = settings;
+        _console = _ => { };
     }
+
+    /// <summary>Creates A's i386 machine_kexec for <paramref name="kernel"/>, with kernel B serving guest system calls.</summary>
+    public I386JumpDriver(X86Machine machine, I386KernelEnvironment env, KernelModel kernel, JumpSettings settings, Action<byte[]> console)
+        : this(machine, env, settings)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(kernel);
+        _config = kernel.Config;
+        _console = console;
+        machine.Cpu.InterruptHook = OnInterrupt;
+    }
+
+    /// <summary>Kernel B, once an image made a system call.</summary>
+    public I386PeerKernel? Peer { get; private set; }
 
     /// <inheritdoc />
     public JumpEnd? LastEnd { get; private set; }
@@ -39,6 +58,7 @@ public sealed class I386JumpDriver : IJumpDriver
         ArgumentNullException.ThrowIfNull(layout);
         var cpu = _machine.Cpu;
         var mem = _machine.Memory;
+        _currentWindow = [.. layout.DestinationRanges];
         var controlPage = layout.ControlPages[0];
         var routine = _settings.UserRelocate is { } user ? UserRoutine(user(controlPage)) : I386Relocate.Build(_settings.Bug);
         mem.Write(controlPage, routine.Code);
@@ -86,19 +106,40 @@ public sealed class I386JumpDriver : IJumpDriver
     private JumpEnd Run(KimageLayout layout)
     {
         var cpu = _machine.Cpu;
-        var outcome = cpu.Run(new RunLimits(_settings.MaxInstructions, _settings.WallClock));
-        Instructions += outcome.Instructions;
-        return outcome.Reason switch
+        var budget = _settings.MaxInstructions;
+        while (true)
         {
-            StopReason.Sentinel when _env.DoneVas.Contains(outcome.Rip) =>
-                new JumpEnd(JumpEndKind.Returned, "relocate_kernel returned and restore_processor_state completed", outcome.Rip),
-            StopReason.Sentinel when _env.VectorAt(outcome.Rip) is { } vector =>
-                new JumpEnd(JumpEndKind.Exception, $"exception {new FaultRecord(vector, null, 0, null).Name} (vector {vector}) delivered to A's IDT handler; {Frame(cpu, vector)}", outcome.Rip, vector),
-            StopReason.TripleFault => new JumpEnd(JumpEndKind.TripleFault, "triple fault: " + string.Join(" -> ", outcome.Faults), outcome.Rip),
-            StopReason.Halted when !layout.PreserveContext => new JumpEnd(JumpEndKind.NoReturn, $"plain kexec: the image ran and halted at eip=0x{outcome.Rip:x}", outcome.Rip),
-            StopReason.Halted => new JumpEnd(JumpEndKind.Timeout, $"hang: hlt with interrupts off at eip=0x{outcome.Rip:x}", outcome.Rip),
-            StopReason.GuestExit => new JumpEnd(JumpEndKind.Exit, $"the guest ended the machine with exit code {outcome.ExitCode}", outcome.Rip, ExitCode: outcome.ExitCode),
-            _ => new JumpEnd(JumpEndKind.Timeout, $"{outcome.Reason} at eip=0x{outcome.Rip:x}", outcome.Rip),
-        };
+            var outcome = cpu.Run(new RunLimits(budget, _settings.WallClock));
+            Instructions += outcome.Instructions;
+            budget -= Math.Min(budget, outcome.Instructions);
+            if (outcome.Reason == StopReason.Sentinel && Peer is { } peer && peer.OnSentinel(outcome.Rip))
+            {
+                continue;
+            }
+
+            return outcome.Reason switch
+            {
+                StopReason.Sentinel when _env.DoneVas.Contains(outcome.Rip) =>
+                    new JumpEnd(JumpEndKind.Returned, "relocate_kernel returned and restore_processor_state completed", outcome.Rip),
+                StopReason.Sentinel when _env.VectorAt(outcome.Rip) is { } vector =>
+                    new JumpEnd(JumpEndKind.Exception, $"exception {new FaultRecord(vector, null, 0, null).Name} (vector {vector}) delivered to A's IDT handler; {Frame(cpu, vector)}", outcome.Rip, vector),
+                StopReason.TripleFault => new JumpEnd(JumpEndKind.TripleFault, "triple fault: " + string.Join(" -> ", outcome.Faults), outcome.Rip),
+                StopReason.Halted when !layout.PreserveContext => new JumpEnd(JumpEndKind.NoReturn, $"plain kexec: the image ran and halted at eip=0x{outcome.Rip:x}", outcome.Rip),
+                StopReason.Halted => new JumpEnd(JumpEndKind.Timeout, $"hang: hlt with interrupts off at eip=0x{outcome.Rip:x}", outcome.Rip),
+                StopReason.GuestExit => new JumpEnd(JumpEndKind.Exit, $"the guest ended the machine with exit code {outcome.ExitCode}", outcome.Rip, ExitCode: outcome.ExitCode),
+                _ => new JumpEnd(JumpEndKind.Timeout, $"{outcome.Reason} at eip=0x{outcome.Rip:x}", outcome.Rip),
+            };
+        }
+    }
+
+    private bool OnInterrupt(X86Cpu cpu, byte vector)
+    {
+        if (vector != 0x80 || _config is null)
+        {
+            return false;
+        }
+
+        Peer ??= new I386PeerKernel(cpu, _config, _currentWindow, _console);
+        return Peer.OnInterrupt(cpu, vector);
     }
 }

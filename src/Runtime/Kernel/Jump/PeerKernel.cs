@@ -34,26 +34,7 @@ public sealed class PeerKernel
         ArgumentNullException.ThrowIfNull(window);
         _cpu = cpu;
         _console = console;
-        var outside = new List<PhysicalRange>();
-        foreach (var ram in aConfig.Ram)
-        {
-            var cursor = ram.Start;
-            foreach (var w in window.Where(w => w.Start < ram.End && w.End > ram.Start).OrderBy(w => w.Start))
-            {
-                if (w.Start > cursor)
-                {
-                    outside.Add(new PhysicalRange(cursor, w.Start - cursor));
-                }
-
-                cursor = Math.Max(cursor, w.End);
-            }
-
-            if (cursor < ram.End)
-            {
-                outside.Add(new PhysicalRange(cursor, ram.End - cursor));
-            }
-        }
-
+        var outside = PeerRam.Outside(aConfig.Ram, window);
         var config = new KernelConfig { Era = aConfig.Era, Arch = aConfig.Arch, Ram = aConfig.Ram, Reserved = outside };
         Model = KernelModel.Create(config, cpu.Memory, []);
         _dataPage = Model.Allocator.Allocate(0) ?? throw new InvalidOperationException("The destination window has no page for kernel B.");
