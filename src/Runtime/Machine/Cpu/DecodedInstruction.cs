@@ -3,17 +3,23 @@ using Iced.Intel;
 namespace KjTest.Runtime.Machine.Cpu;
 
 /// <summary>One slot of the direct-mapped decoded-instruction cache.</summary>
-internal struct DecodedInstruction
+internal unsafe struct DecodedInstruction
 {
     public ulong Tag;
     public ulong Key;
     public ulong AddressMask;
+
+    /// <summary>The handler chosen at decode time (a specialized form, or the generic dispatcher).</summary>
+    public delegate*<X86Cpu, ref DecodedInstruction, void> Run;
     public bool Sentinel;
     public Handler Handler;
     public byte Condition;
 
     /// <summary>Size in bytes of operand 0 (register or memory), 0 when it has neither.</summary>
     public byte Size;
+
+    /// <summary>Size in bytes of operand 1 where a specialized form needs it (MOVZX, MOVSX).</summary>
+    public byte SourceSize;
 
     /// <summary>Operand classes: <see cref="OperandClass"/> of operand 0 and 1.</summary>
     public byte Kind0;

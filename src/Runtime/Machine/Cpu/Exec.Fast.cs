@@ -63,7 +63,7 @@ internal static partial class Exec
         }
     }
 
-    private static void IncDecFast(X86Cpu c, ref DecodedInstruction d, bool increment)
+    internal static void IncDecFast(X86Cpu c, ref DecodedInstruction d, bool increment)
     {
         if (d.Kind0 != OperandClass.Register)
         {
@@ -80,7 +80,7 @@ internal static partial class Exec
         c.SetLazy(increment ? LazyOp.Inc : LazyOp.Dec, a, 1, r, size);
     }
 
-    private static void LeaFast(X86Cpu c, ref DecodedInstruction d)
+    internal static void LeaFast(X86Cpu c, ref DecodedInstruction d)
     {
         var ea = d.Displacement;
         if (d.Base != 0xFF)
@@ -96,7 +96,7 @@ internal static partial class Exec
         c.WriteRegInfo(d.Reg0, ea & d.AddressMask);
     }
 
-    private static void PushFast(X86Cpu c, ref DecodedInstruction d)
+    internal static void PushFast(X86Cpu c, ref DecodedInstruction d)
     {
         if (d.Kind0 == OperandClass.Register)
         {
@@ -108,7 +108,7 @@ internal static partial class Exec
         }
     }
 
-    private static void PopFast(X86Cpu c, ref DecodedInstruction d)
+    internal static void PopFast(X86Cpu c, ref DecodedInstruction d)
     {
         if (d.Kind0 == OperandClass.Register)
         {
@@ -120,7 +120,7 @@ internal static partial class Exec
         }
     }
 
-    private static void CallFast(X86Cpu c, ref DecodedInstruction d)
+    internal static void CallFast(X86Cpu c, ref DecodedInstruction d)
     {
         if (d.Instruction.Op0Kind is Iced.Intel.OpKind.NearBranch16 or Iced.Intel.OpKind.NearBranch32 or Iced.Intel.OpKind.NearBranch64)
         {
@@ -133,7 +133,7 @@ internal static partial class Exec
         }
     }
 
-    private static void RetFast(X86Cpu c, ref DecodedInstruction d)
+    internal static void RetFast(X86Cpu c, ref DecodedInstruction d)
     {
         if (d.Instruction.OpCount == 0)
         {

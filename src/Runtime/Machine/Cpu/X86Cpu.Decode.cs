@@ -75,7 +75,7 @@ public sealed partial class X86Cpu
         return ref slot;
     }
 
-    private void Decode(ref DecodedInstruction slot, ulong linear)
+    private unsafe void Decode(ref DecodedInstruction slot, ulong linear)
     {
         var wrap = Bitness == 64 ? ulong.MaxValue : 0xFFFF_FFFFUL;
         _reader.Reset(linear, wrap);
@@ -108,6 +108,7 @@ public sealed partial class X86Cpu
         slot.Handler = Exec.HandlerOf(slot.Instruction.Code);
         slot.Condition = (byte)slot.Instruction.ConditionCode;
         PrecomputeOperands(ref slot);
+        slot.Run = Forms.FastForms.Select(ref slot);
         WatchCodePage(_reader.FirstPage);
         WatchCodePage(_reader.SecondPage);
         slot.Key = _modeKey;

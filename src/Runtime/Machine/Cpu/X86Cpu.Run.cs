@@ -191,7 +191,7 @@ public sealed partial class X86Cpu
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void ExecuteOne()
+    private unsafe void ExecuteOne()
     {
         var linear = Bitness == 64 ? RipValue : (uint)(Seg[1].Base + RipValue);
         ref var slot = ref _decodeCache[(int)linear & _decodeMask];
@@ -203,13 +203,13 @@ public sealed partial class X86Cpu
 
         AddressMask = slot.AddressMask;
         NextRip = slot.Instruction.NextIP;
-        Exec.Execute(this, ref slot);
+        slot.Run(this, ref slot);
         RipValue = NextRip & IpMask;
         Retired++;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ExecuteMiss(ulong linear)
+    private unsafe void ExecuteMiss(ulong linear)
     {
         ref var slot = ref DecodeMiss(linear);
         if (slot.Sentinel && SentinelStops(linear))
@@ -219,7 +219,7 @@ public sealed partial class X86Cpu
 
         AddressMask = slot.AddressMask;
         NextRip = slot.Instruction.NextIP;
-        Exec.Execute(this, ref slot);
+        slot.Run(this, ref slot);
         RipValue = NextRip & IpMask;
         Retired++;
     }
