@@ -201,7 +201,6 @@ public sealed partial class X86Cpu
             return;
         }
 
-        AddressMask = slot.AddressMask;
         NextRip = slot.Instruction.NextIP;
         slot.Run(this, ref slot);
         RipValue = NextRip & IpMask;
@@ -217,7 +216,6 @@ public sealed partial class X86Cpu
             return;
         }
 
-        AddressMask = slot.AddressMask;
         NextRip = slot.Instruction.NextIP;
         slot.Run(this, ref slot);
         RipValue = NextRip & IpMask;

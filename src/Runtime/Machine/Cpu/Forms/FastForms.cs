@@ -17,7 +17,12 @@ internal static unsafe class FastForms
         return fast != null ? fast : &Generic;
     }
 
-    private static void Generic(X86Cpu c, ref DecodedInstruction d) => Exec.Execute(c, ref d);
+    private static void Generic(X86Cpu c, ref DecodedInstruction d)
+    {
+        // Only the generic semantics read the address size from the CPU; the forms take it from the slot.
+        c.AddressMask = d.AddressMask;
+        Exec.Execute(c, ref d);
+    }
 
     private static delegate*<X86Cpu, ref DecodedInstruction, void> SelectSpecialized(ref DecodedInstruction d)
     {
@@ -40,6 +45,15 @@ internal static unsafe class FastForms
             Handler.Movzx or Handler.Movsx => Extend(ref d),
             Handler.Neg when IsFullRegister(d.Kind0, d.Reg0, d.Size) => d.Size == 8 ? &Neg<Size64> : &Neg<Size32>,
             Handler.Jcc => Jcc((ConditionCode)d.Condition),
+            Handler.Jmp when i.Op0Kind is OpKind.NearBranch16 or OpKind.NearBranch32 or OpKind.NearBranch64 => &JumpNear,
+            Handler.Jmp when IsFullRegister(d.Kind0, d.Reg0, d.Size) => d.Size == 8 ? &JumpRegister<Size64> : &JumpRegister<Size32>,
+            Handler.Cmovcc when IsFullRegister(d.Kind0, d.Reg0, d.Size) && d.Kind1 is OperandClass.Register or OperandClass.Memory =>
+                d.Size == 8 ? &ConditionalMove<Size64> : &ConditionalMove<Size32>,
+            Handler.Setcc when d.Kind0 == OperandClass.Register => &SetByteRegister,
+            Handler.Imul => Multiply(ref d),
+            Handler.Cdqe => &SignExtendEax,
+            Handler.Cqo => &SignIntoRdx,
+            Handler.Cdq => &SignIntoEdx,
             Handler.Lea when d.Kind0 == OperandClass.Register => &Exec.LeaFast,
             Handler.Push when d.Kind0 == OperandClass.Register => &Exec.PushFast,
             Handler.Pop when d.Kind0 == OperandClass.Register => &Exec.PopFast,
@@ -145,6 +159,23 @@ internal static unsafe class FastForms
         return d.Size == 8
             ? signed ? &Movsx<Size64> : &Movzx<Size64>
             : signed ? &Movsx<Size32> : &Movzx<Size32>;
+    }
+
+    private static delegate*<X86Cpu, ref DecodedInstruction, void> Multiply(ref DecodedInstruction d)
+    {
+        ref readonly var i = ref d.Instruction;
+        if (!IsFullRegister(d.Kind0, d.Reg0, d.Size) || d.Kind1 is not (OperandClass.Register or OperandClass.Memory))
+        {
+            return null;
+        }
+
+        if (i.OpCount == 3)
+        {
+            d.Immediate = i.GetImmediate(2) & X86Cpu.SizeMask(d.Size);
+            return d.Size == 8 ? &MultiplyImmediate<Size64> : &MultiplyImmediate<Size32>;
+        }
+
+        return i.OpCount == 2 ? d.Size == 8 ? &MultiplyRegister<Size64> : &MultiplyRegister<Size32> : null;
     }
 
     private static delegate*<X86Cpu, ref DecodedInstruction, void> Jcc(ConditionCode cc) => cc switch
@@ -297,6 +328,54 @@ internal static unsafe class FastForms
         TSize.Write(c, d.Reg0 & 15, r);
         c.SetLazy(LazyOp.Sub, 0, a, r, TSize.Bytes);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Source<TSize>(X86Cpu c, ref DecodedInstruction d)
+        where TSize : struct, IOperandSize =>
+        d.Kind1 == OperandClass.Register ? TSize.Read(c, d.Reg1 & 15) : TSize.Load(c, c.LinearOf(ref d, TSize.Bytes));
+
+    private static void JumpNear(X86Cpu c, ref DecodedInstruction d) => c.NextRip = d.Immediate;
+
+    private static void JumpRegister<TSize>(X86Cpu c, ref DecodedInstruction d)
+        where TSize : struct, IOperandSize =>
+        c.NextRip = TSize.Read(c, d.Reg0 & 15);
+
+    private static void ConditionalMove<TSize>(X86Cpu c, ref DecodedInstruction d)
+        where TSize : struct, IOperandSize
+    {
+        // The source is read (and may fault) and the destination written whatever the condition.
+        var source = Source<TSize>(c, ref d);
+        TSize.Write(c, d.Reg0 & 15, c.Condition((ConditionCode)d.Condition) ? source : TSize.Read(c, d.Reg0 & 15));
+    }
+
+    private static void SetByteRegister(X86Cpu c, ref DecodedInstruction d) =>
+        c.WriteRegInfo(d.Reg0, c.Condition((ConditionCode)d.Condition) ? 1UL : 0);
+
+    private static void MultiplyRegister<TSize>(X86Cpu c, ref DecodedInstruction d)
+        where TSize : struct, IOperandSize =>
+        SignedMultiply<TSize>(c, ref d, TSize.Read(c, d.Reg0 & 15), Source<TSize>(c, ref d));
+
+    private static void MultiplyImmediate<TSize>(X86Cpu c, ref DecodedInstruction d)
+        where TSize : struct, IOperandSize =>
+        SignedMultiply<TSize>(c, ref d, Source<TSize>(c, ref d), d.Immediate);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SignedMultiply<TSize>(X86Cpu c, ref DecodedInstruction d, ulong a, ulong b)
+        where TSize : struct, IOperandSize
+    {
+        var unused = 64 - (TSize.Bytes * 8);
+        var full = (Int128)((long)(a << unused) >> unused) * ((long)(b << unused) >> unused);
+        var result = (ulong)full & TSize.Mask;
+        TSize.Write(c, d.Reg0 & 15, result);
+        var overflow = full != (long)(result << unused) >> unused;
+        c.SetResultFlags(result, TSize.Bytes, overflow, overflow);
+    }
+
+    private static void SignExtendEax(X86Cpu c, ref DecodedInstruction d) => c.Gpr[0] = (ulong)(long)(int)c.Gpr[0];
+
+    private static void SignIntoRdx(X86Cpu c, ref DecodedInstruction d) => c.Gpr[2] = (long)c.Gpr[0] < 0 ? ulong.MaxValue : 0;
+
+    private static void SignIntoEdx(X86Cpu c, ref DecodedInstruction d) => c.Gpr[2] = (int)c.Gpr[0] < 0 ? 0xFFFF_FFFFUL : 0;
 
     private static void Increment(X86Cpu c, ref DecodedInstruction d) => Exec.IncDecFast(c, ref d, true);
 
