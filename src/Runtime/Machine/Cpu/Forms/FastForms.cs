@@ -119,6 +119,7 @@ internal static unsafe class FastForms
         {
             return d.Kind1 switch
             {
+                OperandClass.Register when IsFullRegister(d.Kind1, d.Reg1, d.Size) => wide ? &MovStore<Size64> : &MovStore<Size32>,
                 OperandClass.Register => &MovMR,
                 OperandClass.Immediate => &MovMI,
                 _ => null,
@@ -156,6 +157,23 @@ internal static unsafe class FastForms
 
         d.SourceSize = (byte)X86Cpu.OpSize(i, 1);
         var signed = d.Handler == Handler.Movsx;
+        if (d.Kind1 == OperandClass.Memory)
+        {
+            return (signed, d.Size, d.SourceSize) switch
+            {
+                (true, 8, 4) => &ExtendMemory<Size64, Size32, SignExtension>,
+                (true, 8, 2) => &ExtendMemory<Size64, Size16, SignExtension>,
+                (true, 8, 1) => &ExtendMemory<Size64, Size8, SignExtension>,
+                (true, 4, 2) => &ExtendMemory<Size32, Size16, SignExtension>,
+                (true, 4, 1) => &ExtendMemory<Size32, Size8, SignExtension>,
+                (false, 8, 2) => &ExtendMemory<Size64, Size16, ZeroExtension>,
+                (false, 8, 1) => &ExtendMemory<Size64, Size8, ZeroExtension>,
+                (false, 4, 2) => &ExtendMemory<Size32, Size16, ZeroExtension>,
+                (false, 4, 1) => &ExtendMemory<Size32, Size8, ZeroExtension>,
+                _ => signed ? d.Size == 8 ? &Movsx<Size64> : &Movsx<Size32> : d.Size == 8 ? &Movzx<Size64> : &Movzx<Size32>,
+            };
+        }
+
         return d.Size == 8
             ? signed ? &Movsx<Size64> : &Movzx<Size64>
             : signed ? &Movsx<Size32> : &Movzx<Size32>;
@@ -268,6 +286,16 @@ internal static unsafe class FastForms
     private static void MovRM<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize =>
         TSize.Write(c, d.Reg0 & 15, TSize.Load(c, c.LinearOf(ref d, TSize.Bytes)));
+
+    private static void MovStore<TSize>(X86Cpu c, ref DecodedInstruction d)
+        where TSize : struct, IOperandSize =>
+        TSize.Store(c, c.LinearOf(ref d, TSize.Bytes), TSize.Read(c, d.Reg1 & 15));
+
+    private static void ExtendMemory<TSize, TSource, TExtension>(X86Cpu c, ref DecodedInstruction d)
+        where TSize : struct, IOperandSize
+        where TSource : struct, IOperandSize
+        where TExtension : struct, IExtension =>
+        TSize.Write(c, d.Reg0 & 15, TExtension.Extend<TSource>(TSource.Load(c, c.LinearOf(ref d, TSource.Bytes))) & TSize.Mask);
 
     private static void MovMR(X86Cpu c, ref DecodedInstruction d)
     {
