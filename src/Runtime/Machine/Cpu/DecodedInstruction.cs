@@ -32,12 +32,15 @@ internal unsafe struct DecodedInstruction
     /// <summary>Immediate of operand 1, masked to <see cref="Size"/>.</summary>
     public ulong Immediate;
 
-    /// <summary>Memory operand: displacement, base and index GPR numbers (0xFF none), scale shift, segment number.</summary>
+    /// <summary>Memory operand: displacement, base and index GPR numbers (16, the zero element, when absent), scale shift, segment number.</summary>
     public ulong Displacement;
     public byte Base;
     public byte Index;
     public byte ScaleShift;
     public byte Segment;
+
+    /// <summary>The memory operand's linear address is its effective address (64-bit mode, segment without a base).</summary>
+    public bool Flat;
 
     /// <summary>Bytes the instruction adds to the stack pointer (negative for pushes).</summary>
     public short StackDelta;

@@ -82,17 +82,7 @@ internal static partial class Exec
 
     internal static void LeaFast(X86Cpu c, ref DecodedInstruction d)
     {
-        var ea = d.Displacement;
-        if (d.Base != 0xFF)
-        {
-            ea += c.Gpr[d.Base];
-        }
-
-        if (d.Index != 0xFF)
-        {
-            ea += c.Gpr[d.Index] << d.ScaleShift;
-        }
-
+        var ea = d.Displacement + c.Gpr[d.Base] + (c.Gpr[d.Index] << d.ScaleShift);
         c.WriteRegInfo(d.Reg0, ea & d.AddressMask);
     }
 

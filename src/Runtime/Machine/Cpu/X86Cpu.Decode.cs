@@ -132,7 +132,10 @@ public sealed partial class X86Cpu
         };
     }
 
-    private static void PrecomputeOperands(ref DecodedInstruction slot)
+    /// <summary>The always-zero element of <see cref="GprFile"/>, standing for an absent base or index.</summary>
+    internal const byte NoRegister = 16;
+
+    private void PrecomputeOperands(ref DecodedInstruction slot)
     {
         ref readonly var i = ref slot.Instruction;
         slot.Kind0 = Classify(i, 0);
@@ -156,10 +159,13 @@ public sealed partial class X86Cpu
             var b = i.MemoryBase;
             var x = i.MemoryIndex;
             slot.Displacement = i.MemoryDisplacement64;
-            slot.Base = b == Register.None || b == Register.RIP || b == Register.EIP ? (byte)0xFF : (byte)(RegisterInfo[(int)b] & 15);
-            slot.Index = x == Register.None ? (byte)0xFF : (byte)(RegisterInfo[(int)x] & 15);
+            slot.Base = b == Register.None || b == Register.RIP || b == Register.EIP ? NoRegister : (byte)(RegisterInfo[(int)b] & 15);
+            slot.Index = x == Register.None ? NoRegister : (byte)(RegisterInfo[(int)x] & 15);
             slot.ScaleShift = (byte)System.Numerics.BitOperations.Log2((uint)Math.Max(1, i.MemoryIndexScale));
             slot.Segment = (byte)(i.MemorySegment - Register.ES);
+
+            // ES, CS, SS and DS have base 0 and no limit check in 64-bit mode.
+            slot.Flat = Bitness == 64 && slot.Segment < 4;
         }
     }
 
