@@ -8,7 +8,7 @@ internal static partial class Exec
         int size = d.Size;
         if (size is 0 or > 8 || d.Kind1 == OperandClass.Other)
         {
-            Alu(c, d.Instruction, kind);
+            Alu(c, c.InstructionOf(ref d), kind);
             return;
         }
 
@@ -43,7 +43,7 @@ internal static partial class Exec
         int size = d.Size;
         if (size is 0 or > 8 || d.Kind0 == OperandClass.Other || d.Kind1 == OperandClass.Other)
         {
-            Mov(c, d.Instruction);
+            Mov(c, c.InstructionOf(ref d));
             return;
         }
 
@@ -67,7 +67,7 @@ internal static partial class Exec
     {
         if (d.Kind0 != OperandClass.Register)
         {
-            IncDec(c, d.Instruction, increment);
+            IncDec(c, c.InstructionOf(ref d), increment);
             return;
         }
 
@@ -94,7 +94,7 @@ internal static partial class Exec
         }
         else
         {
-            Push(c, d.Instruction);
+            Push(c, c.InstructionOf(ref d));
         }
     }
 
@@ -106,32 +106,32 @@ internal static partial class Exec
         }
         else
         {
-            Pop(c, d.Instruction);
+            Pop(c, c.InstructionOf(ref d));
         }
     }
 
     internal static void CallFast(X86Cpu c, ref DecodedInstruction d)
     {
-        if (d.Instruction.Op0Kind is Iced.Intel.OpKind.NearBranch16 or Iced.Intel.OpKind.NearBranch32 or Iced.Intel.OpKind.NearBranch64)
+        if (c.InstructionOf(ref d).Op0Kind is Iced.Intel.OpKind.NearBranch16 or Iced.Intel.OpKind.NearBranch32 or Iced.Intel.OpKind.NearBranch64)
         {
             c.Push(c.NextRip, -d.StackDelta);
             c.NextRip = d.Immediate;
         }
         else
         {
-            Call(c, d.Instruction);
+            Call(c, c.InstructionOf(ref d));
         }
     }
 
     internal static void RetFast(X86Cpu c, ref DecodedInstruction d)
     {
-        if (d.Instruction.OpCount == 0)
+        if (c.InstructionOf(ref d).OpCount == 0)
         {
             c.NextRip = c.Pop(d.StackDelta);
         }
         else
         {
-            Ret(c, d.Instruction);
+            Ret(c, c.InstructionOf(ref d));
         }
     }
 }

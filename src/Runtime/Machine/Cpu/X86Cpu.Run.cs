@@ -201,7 +201,7 @@ public sealed partial class X86Cpu
             return;
         }
 
-        NextRip = slot.Instruction.NextIP;
+        NextRip = slot.NextRip;
         slot.Run(this, ref slot);
         RipValue = NextRip & IpMask;
         Retired++;
@@ -216,7 +216,7 @@ public sealed partial class X86Cpu
             return;
         }
 
-        NextRip = slot.Instruction.NextIP;
+        NextRip = slot.NextRip;
         slot.Run(this, ref slot);
         RipValue = NextRip & IpMask;
         Retired++;

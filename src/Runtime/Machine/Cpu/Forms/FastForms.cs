@@ -11,9 +11,9 @@ namespace KjTest.Runtime.Machine.Cpu.Forms;
 internal static unsafe class FastForms
 {
     /// <summary>The handler for a decoded instruction whose operand facts are filled in.</summary>
-    public static delegate*<X86Cpu, ref DecodedInstruction, void> Select(ref DecodedInstruction d)
+    public static delegate*<X86Cpu, ref DecodedInstruction, void> Select(ref DecodedInstruction d, in Instruction i)
     {
-        var fast = SelectSpecialized(ref d);
+        var fast = SelectSpecialized(ref d, i);
         return fast != null ? fast : &Generic;
     }
 
@@ -24,9 +24,8 @@ internal static unsafe class FastForms
         Exec.Execute(c, ref d);
     }
 
-    private static delegate*<X86Cpu, ref DecodedInstruction, void> SelectSpecialized(ref DecodedInstruction d)
+    private static delegate*<X86Cpu, ref DecodedInstruction, void> SelectSpecialized(ref DecodedInstruction d, in Instruction i)
     {
-        ref readonly var i = ref d.Instruction;
         return d.Handler switch
         {
             Handler.Add => Alu<AddOperation>(ref d),
@@ -39,10 +38,10 @@ internal static unsafe class FastForms
             Handler.Cmp => Alu<CmpOperation>(ref d),
             Handler.Test => Alu<TestOperation>(ref d),
             Handler.Mov => Mov(ref d),
-            Handler.Shl => Shift<ShlOperation>(ref d),
-            Handler.Shr => Shift<ShrOperation>(ref d),
-            Handler.Sar => Shift<SarOperation>(ref d),
-            Handler.Movzx or Handler.Movsx => Extend(ref d),
+            Handler.Shl => Shift<ShlOperation>(ref d, i),
+            Handler.Shr => Shift<ShrOperation>(ref d, i),
+            Handler.Sar => Shift<SarOperation>(ref d, i),
+            Handler.Movzx or Handler.Movsx => Extend(ref d, i),
             Handler.Neg when IsFullRegister(d.Kind0, d.Reg0, d.Size) => d.Size == 8 ? &Neg<Size64> : &Neg<Size32>,
             Handler.Jcc => Jcc((ConditionCode)d.Condition),
             Handler.Jmp when i.Op0Kind is OpKind.NearBranch16 or OpKind.NearBranch32 or OpKind.NearBranch64 => &JumpNear,
@@ -50,7 +49,7 @@ internal static unsafe class FastForms
             Handler.Cmovcc when IsFullRegister(d.Kind0, d.Reg0, d.Size) && d.Kind1 is OperandClass.Register or OperandClass.Memory =>
                 d.Size == 8 ? &ConditionalMove<Size64> : &ConditionalMove<Size32>,
             Handler.Setcc when d.Kind0 == OperandClass.Register => &SetByteRegister,
-            Handler.Imul => Multiply(ref d),
+            Handler.Imul => Multiply(ref d, i),
             Handler.Cdqe => &SignExtendEax,
             Handler.Cqo => &SignIntoRdx,
             Handler.Cdq => &SignIntoEdx,
@@ -129,10 +128,9 @@ internal static unsafe class FastForms
         return null;
     }
 
-    private static delegate*<X86Cpu, ref DecodedInstruction, void> Shift<TOp>(ref DecodedInstruction d)
+    private static delegate*<X86Cpu, ref DecodedInstruction, void> Shift<TOp>(ref DecodedInstruction d, in Instruction i)
         where TOp : struct, IShiftOperation
     {
-        ref readonly var i = ref d.Instruction;
         if (!IsFullRegister(d.Kind0, d.Reg0, d.Size) || i.OpCount != 2)
         {
             return null;
@@ -147,9 +145,8 @@ internal static unsafe class FastForms
         };
     }
 
-    private static delegate*<X86Cpu, ref DecodedInstruction, void> Extend(ref DecodedInstruction d)
+    private static delegate*<X86Cpu, ref DecodedInstruction, void> Extend(ref DecodedInstruction d, in Instruction i)
     {
-        ref readonly var i = ref d.Instruction;
         if (!IsFullRegister(d.Kind0, d.Reg0, d.Size) || d.Kind1 is not (OperandClass.Register or OperandClass.Memory))
         {
             return null;
@@ -179,9 +176,8 @@ internal static unsafe class FastForms
             : signed ? &Movsx<Size32> : &Movzx<Size32>;
     }
 
-    private static delegate*<X86Cpu, ref DecodedInstruction, void> Multiply(ref DecodedInstruction d)
+    private static delegate*<X86Cpu, ref DecodedInstruction, void> Multiply(ref DecodedInstruction d, in Instruction i)
     {
-        ref readonly var i = ref d.Instruction;
         if (!IsFullRegister(d.Kind0, d.Reg0, d.Size) || d.Kind1 is not (OperandClass.Register or OperandClass.Memory))
         {
             return null;
