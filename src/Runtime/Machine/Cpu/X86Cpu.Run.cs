@@ -122,7 +122,7 @@ public sealed partial class X86Cpu
 
     internal ulong Retired;
 
-    private void RunChunk(ulong end)
+    private unsafe void RunChunk(ulong end)
     {
         while (true)
         {
@@ -133,12 +133,42 @@ public sealed partial class X86Cpu
                     return;
                 }
 
+                // RIP lives in a local so that finding the next slot does not wait for the handler's store of NextRip:
+                // the fall-through address comes from the slot, and a taken branch is a (predicted) jump, not a data dependency.
+                var rip = RipValue;
                 while (Retired < end)
                 {
-                    ExecuteOne();
-                    if (_checkEvents && CheckEvents())
+                    var linear = Bitness == 64 ? rip : (uint)(Seg[1].Base + rip);
+                    ref var slot = ref _decodeCache[(int)linear & _decodeMask];
+                    if (slot.Tag == linear && slot.Key == _modeKey)
                     {
-                        return;
+                        var next = slot.NextRip;
+                        NextRip = next;
+                        slot.Run(this, ref slot);
+                        var actual = NextRip;
+                        if (actual != next)
+                        {
+                            next = actual;
+                        }
+
+                        rip = next & IpMask;
+                        RipValue = rip;
+                        Retired++;
+                    }
+                    else
+                    {
+                        ExecuteMiss(linear);
+                        rip = RipValue;
+                    }
+
+                    if (_checkEvents)
+                    {
+                        if (CheckEvents())
+                        {
+                            return;
+                        }
+
+                        rip = RipValue;
                     }
                 }
 
