@@ -2,17 +2,12 @@ using System.Runtime.CompilerServices;
 
 namespace KjTest.Runtime.Machine.Cpu.Forms;
 
-/// <summary>TEST.</summary>
+/// <summary>TEST: AND without writing the result.</summary>
 internal readonly struct TestOperation : IAluOperation
 {
     public static bool WritesResult => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Apply<TSize>(X86Cpu c, ulong a, ulong b)
-        where TSize : struct, IOperandSize
-    {
-        var r = a & b;
-        c.SetLazy(LazyOp.Logic, 0, 0, r, TSize.Bytes);
-        return r;
-    }
+        where TSize : struct, IOperandSize => AndOperation.Apply<TSize>(c, a, b);
 }
