@@ -63,6 +63,7 @@ internal static partial class Exec
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void IncDecFast(X86Cpu c, ref DecodedInstruction d, bool increment)
     {
         if (d.Kind0 != OperandClass.Register)
@@ -80,12 +81,14 @@ internal static partial class Exec
         c.SetLazy(increment ? LazyOp.Inc : LazyOp.Dec, a, 1, r, size);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void LeaFast(X86Cpu c, ref DecodedInstruction d)
     {
         var ea = d.Displacement + c.Gpr[d.Base] + (c.Gpr[d.Index] << d.ScaleShift);
         c.WriteRegInfo(d.Reg0, ea & d.AddressMask);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void PushFast(X86Cpu c, ref DecodedInstruction d)
     {
         if (d.Kind0 == OperandClass.Register)
@@ -98,6 +101,7 @@ internal static partial class Exec
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void PopFast(X86Cpu c, ref DecodedInstruction d)
     {
         if (d.Kind0 == OperandClass.Register)
@@ -110,6 +114,7 @@ internal static partial class Exec
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void CallFast(X86Cpu c, ref DecodedInstruction d)
     {
         if (c.InstructionOf(ref d).Op0Kind is Iced.Intel.OpKind.NearBranch16 or Iced.Intel.OpKind.NearBranch32 or Iced.Intel.OpKind.NearBranch64)
@@ -123,6 +128,7 @@ internal static partial class Exec
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void RetFast(X86Cpu c, ref DecodedInstruction d)
     {
         if (c.InstructionOf(ref d).OpCount == 0)

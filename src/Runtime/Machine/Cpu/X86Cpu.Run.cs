@@ -122,6 +122,7 @@ public sealed partial class X86Cpu
 
     internal ulong Retired;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void RunChunk(ulong end)
     {
         while (true)

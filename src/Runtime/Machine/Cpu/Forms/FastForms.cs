@@ -6,7 +6,8 @@ namespace KjTest.Runtime.Machine.Cpu.Forms;
 /// <summary>
 /// Handlers specialized at JIT time for the instruction forms compiled code runs most (32- and 64-bit register,
 /// immediate and memory operands), chosen once per decoded instruction; everything else goes through
-/// <see cref="Exec.Execute"/>.
+/// <see cref="Exec.Execute"/>. Handlers are compiled fully optimized at once (AggressiveOptimization): a guest run is
+/// one long loop through them, and waiting for tiered compilation would halve the speed of a short command-line run.
 /// </summary>
 internal static unsafe class FastForms
 {
@@ -17,6 +18,7 @@ internal static unsafe class FastForms
         return fast != null ? fast : &Generic;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Generic(X86Cpu c, ref DecodedInstruction d)
     {
         // Only the generic semantics read the address size from the CPU; the forms take it from the slot.
@@ -213,6 +215,7 @@ internal static unsafe class FastForms
         _ => null,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AluRR<TOp, TSize>(X86Cpu c, ref DecodedInstruction d)
         where TOp : struct, IAluOperation
         where TSize : struct, IOperandSize
@@ -224,6 +227,7 @@ internal static unsafe class FastForms
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AluRI<TOp, TSize>(X86Cpu c, ref DecodedInstruction d)
         where TOp : struct, IAluOperation
         where TSize : struct, IOperandSize
@@ -235,6 +239,7 @@ internal static unsafe class FastForms
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AluRM<TOp, TSize>(X86Cpu c, ref DecodedInstruction d)
         where TOp : struct, IAluOperation
         where TSize : struct, IOperandSize
@@ -247,6 +252,7 @@ internal static unsafe class FastForms
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AluMR<TOp, TSize>(X86Cpu c, ref DecodedInstruction d)
         where TOp : struct, IAluOperation
         where TSize : struct, IOperandSize
@@ -259,6 +265,7 @@ internal static unsafe class FastForms
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AluMI<TOp, TSize>(X86Cpu c, ref DecodedInstruction d)
         where TOp : struct, IAluOperation
         where TSize : struct, IOperandSize
@@ -271,45 +278,54 @@ internal static unsafe class FastForms
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MovRR<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize =>
         TSize.Write(c, d.Reg0 & 15, TSize.Read(c, d.Reg1 & 15));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MovRI<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize =>
         TSize.Write(c, d.Reg0 & 15, d.Immediate);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MovRM<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize =>
         TSize.Write(c, d.Reg0 & 15, TSize.Load(c, c.LinearOf(ref d, TSize.Bytes)));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MovStore<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize =>
         TSize.Store(c, c.LinearOf(ref d, TSize.Bytes), TSize.Read(c, d.Reg1 & 15));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ExtendMemory<TSize, TSource, TExtension>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize
         where TSource : struct, IOperandSize
         where TExtension : struct, IExtension =>
         TSize.Write(c, d.Reg0 & 15, TExtension.Extend<TSource>(TSource.Load(c, c.LinearOf(ref d, TSource.Bytes))) & TSize.Mask);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MovMR(X86Cpu c, ref DecodedInstruction d)
     {
         int size = d.Size;
         c.WriteSized(c.LinearOf(ref d, size), size, c.ReadRegInfo(d.Reg1));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MovMI(X86Cpu c, ref DecodedInstruction d)
     {
         int size = d.Size;
         c.WriteSized(c.LinearOf(ref d, size), size, d.Immediate);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ShiftRI<TOp, TSize>(X86Cpu c, ref DecodedInstruction d)
         where TOp : struct, IShiftOperation
         where TSize : struct, IOperandSize =>
         ShiftRegister<TOp, TSize>(c, ref d, (int)d.Immediate);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ShiftRC<TOp, TSize>(X86Cpu c, ref DecodedInstruction d)
         where TOp : struct, IShiftOperation
         where TSize : struct, IOperandSize =>
@@ -327,6 +343,7 @@ internal static unsafe class FastForms
         TSize.Write(c, d.Reg0 & 15, count == 0 ? a : TOp.Apply<TSize>(c, a, count));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Movzx<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize
     {
@@ -335,6 +352,7 @@ internal static unsafe class FastForms
         TSize.Write(c, d.Reg0 & 15, value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Movsx<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize
     {
@@ -344,6 +362,7 @@ internal static unsafe class FastForms
         TSize.Write(c, d.Reg0 & 15, (ulong)((long)(value << unused) >> unused) & TSize.Mask);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Neg<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize
     {
@@ -358,12 +377,15 @@ internal static unsafe class FastForms
         where TSize : struct, IOperandSize =>
         d.Kind1 == OperandClass.Register ? TSize.Read(c, d.Reg1 & 15) : TSize.Load(c, c.LinearOf(ref d, TSize.Bytes));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpNear(X86Cpu c, ref DecodedInstruction d) => c.NextRip = d.Immediate;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpRegister<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize =>
         c.NextRip = TSize.Read(c, d.Reg0 & 15);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ConditionalMove<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize
     {
@@ -372,13 +394,16 @@ internal static unsafe class FastForms
         TSize.Write(c, d.Reg0 & 15, c.Condition((ConditionCode)d.Condition) ? source : TSize.Read(c, d.Reg0 & 15));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SetByteRegister(X86Cpu c, ref DecodedInstruction d) =>
         c.WriteRegInfo(d.Reg0, c.Condition((ConditionCode)d.Condition) ? 1UL : 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyRegister<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize =>
         SignedMultiply<TSize>(c, ref d, TSize.Read(c, d.Reg0 & 15), Source<TSize>(c, ref d));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyImmediate<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize =>
         SignedMultiply<TSize>(c, ref d, Source<TSize>(c, ref d), d.Immediate);
@@ -395,14 +420,19 @@ internal static unsafe class FastForms
         c.SetResultFlags(result, TSize.Bytes, overflow, overflow);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SignExtendEax(X86Cpu c, ref DecodedInstruction d) => c.Gpr[0] = (ulong)(long)(int)c.Gpr[0];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SignIntoRdx(X86Cpu c, ref DecodedInstruction d) => c.Gpr[2] = (long)c.Gpr[0] < 0 ? ulong.MaxValue : 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SignIntoEdx(X86Cpu c, ref DecodedInstruction d) => c.Gpr[2] = (int)c.Gpr[0] < 0 ? 0xFFFF_FFFFUL : 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Increment(X86Cpu c, ref DecodedInstruction d) => Exec.IncDecFast(c, ref d, true);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Decrement(X86Cpu c, ref DecodedInstruction d) => Exec.IncDecFast(c, ref d, false);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -414,35 +444,51 @@ internal static unsafe class FastForms
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpO(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, c.OverflowFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpNo(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, !c.OverflowFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpB(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, c.CarryFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpAe(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, !c.CarryFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpE(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, c.ZeroFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpNe(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, !c.ZeroFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpBe(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, c.CarryFlag() || c.ZeroFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpA(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, !c.CarryFlag() && !c.ZeroFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpS(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, c.SignFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpNs(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, !c.SignFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpP(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, c.ParityFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpNp(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, !c.ParityFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpL(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, c.SignFlag() != c.OverflowFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpGe(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, c.SignFlag() == c.OverflowFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpLe(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, c.ZeroFlag() || c.SignFlag() != c.OverflowFlag());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void JumpG(X86Cpu c, ref DecodedInstruction d) => JumpIf(c, ref d, !c.ZeroFlag() && c.SignFlag() == c.OverflowFlag());
 }
