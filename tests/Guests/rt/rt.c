@@ -1,10 +1,33 @@
 #include "rt.h"
 
+#ifndef RT_REPEAT
+#define RT_REPEAT 1
+#endif
+
 static int failure_count;
+static int quiet;
+
+int main(void);
+
+/* Runs main RT_REPEAT times (a benchmark's workload size); only the last pass writes. */
+int rt_start(void)
+{
+    int worst = 0;
+    for (int pass = 1; pass <= RT_REPEAT; pass++) {
+        quiet = pass < RT_REPEAT;
+        failure_count = 0;
+        int status = main();
+        if (status > worst)
+            worst = status;
+    }
+    return worst;
+}
 
 long rt_write(int fd, const void *buffer, size_t length)
 {
     long result;
+    if (quiet)
+        return (long)length;
 #if defined(__x86_64__)
     __asm__ volatile("syscall"
                      : "=a"(result)

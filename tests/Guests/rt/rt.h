@@ -21,6 +21,7 @@ void print_udec(u64 value);               /* unsigned decimal */
 void newline(void);
 void check(const char *what, int ok);     /* "ok <what>" or "FAIL <what>"; counts failures */
 int failures(void);
+int rt_start(void);                       /* the entry point calls this: main, RT_REPEAT times */
 
 /* The compiler may emit calls to these even in freestanding code. */
 void *memcpy(void *destination, const void *source, size_t length);

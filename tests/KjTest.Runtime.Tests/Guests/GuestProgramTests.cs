@@ -86,6 +86,43 @@ public sealed class GuestProgramTests
         Assert.That(result.ExitCode, Is.Zero, $"{result.Outcome}; stderr: {Encoding.UTF8.GetString(stderr.ToArray())}");
     }
 
+    [Test]
+    public void A_repeated_build_runs_the_work_that_many_times_on_the_emulator_as_natively()
+    {
+        var repeated = Directory.CreateTempSubdirectory("kjtest-guests-repeat-");
+        try
+        {
+            var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add(Path.Combine(_guests, "build.sh"));
+            start.ArgumentList.Add(repeated.FullName);
+            start.Environment["REPEAT"] = "4";
+            using (var build = Process.Start(start)!)
+            {
+                var error = build.StandardError.ReadToEndAsync();
+                build.StandardOutput.ReadToEnd();
+                Assert.That(build.WaitForExit(300_000) && build.ExitCode == 0, Is.True, error.Result);
+            }
+
+            foreach (var program in Programs)
+            {
+                var binary = Path.Combine(repeated.FullName, $"{program}-x86_64-O2");
+                var (_, native, _) = Run(binary, [], 20_000);
+                using var stdout = new MemoryStream();
+                var repeatedRun = ProgramRunner.Run(ElfImageReader.TryRead(File.ReadAllBytes(binary), out _)!, 256UL << 20, 2_000_000_000, stdout, Stream.Null);
+                var single = ProgramRunner.Run(
+                    ElfImageReader.TryRead(File.ReadAllBytes(Path.Combine(_output!.FullName, $"{program}-x86_64-O2")), out _)!, 256UL << 20, 2_000_000_000, Stream.Null, Stream.Null);
+
+                Assert.That(repeatedRun.ExitCode, Is.Zero, program);
+                Assert.That(Encoding.UTF8.GetString(stdout.ToArray()), Is.EqualTo(native), $"{program}: only the last pass writes, as natively");
+                Assert.That(repeatedRun.Outcome.Instructions, Is.GreaterThan(single.Outcome.Instructions * 39 / 10), $"{program}: four passes of the work");
+            }
+        }
+        finally
+        {
+            repeated.Delete(recursive: true);
+        }
+    }
+
     [TestCaseSource(nameof(Binaries))]
     public void Guest_program_is_a_static_executable_loaded_at_its_link_address(string program, string variant)
     {

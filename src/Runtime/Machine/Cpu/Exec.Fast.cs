@@ -8,7 +8,7 @@ internal static partial class Exec
         int size = d.Size;
         if (size is 0 or > 8 || d.Kind1 == OperandClass.Other)
         {
-            Alu(c, d.Instruction, kind);
+            Alu(c, c.InstructionOf(ref d), kind);
             return;
         }
 
@@ -43,7 +43,7 @@ internal static partial class Exec
         int size = d.Size;
         if (size is 0 or > 8 || d.Kind0 == OperandClass.Other || d.Kind1 == OperandClass.Other)
         {
-            Mov(c, d.Instruction);
+            Mov(c, c.InstructionOf(ref d));
             return;
         }
 
@@ -63,11 +63,12 @@ internal static partial class Exec
         }
     }
 
-    private static void IncDecFast(X86Cpu c, ref DecodedInstruction d, bool increment)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static void IncDecFast(X86Cpu c, ref DecodedInstruction d, bool increment)
     {
         if (d.Kind0 != OperandClass.Register)
         {
-            IncDec(c, d.Instruction, increment);
+            IncDec(c, c.InstructionOf(ref d), increment);
             return;
         }
 
@@ -80,23 +81,15 @@ internal static partial class Exec
         c.SetLazy(increment ? LazyOp.Inc : LazyOp.Dec, a, 1, r, size);
     }
 
-    private static void LeaFast(X86Cpu c, ref DecodedInstruction d)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static void LeaFast(X86Cpu c, ref DecodedInstruction d)
     {
-        var ea = d.Displacement;
-        if (d.Base != 0xFF)
-        {
-            ea += c.Gpr[d.Base];
-        }
-
-        if (d.Index != 0xFF)
-        {
-            ea += c.Gpr[d.Index] << d.ScaleShift;
-        }
-
+        var ea = d.Displacement + c.Gpr[d.Base] + (c.Gpr[d.Index] << d.ScaleShift);
         c.WriteRegInfo(d.Reg0, ea & d.AddressMask);
     }
 
-    private static void PushFast(X86Cpu c, ref DecodedInstruction d)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static void PushFast(X86Cpu c, ref DecodedInstruction d)
     {
         if (d.Kind0 == OperandClass.Register)
         {
@@ -104,11 +97,12 @@ internal static partial class Exec
         }
         else
         {
-            Push(c, d.Instruction);
+            Push(c, c.InstructionOf(ref d));
         }
     }
 
-    private static void PopFast(X86Cpu c, ref DecodedInstruction d)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static void PopFast(X86Cpu c, ref DecodedInstruction d)
     {
         if (d.Kind0 == OperandClass.Register)
         {
@@ -116,32 +110,34 @@ internal static partial class Exec
         }
         else
         {
-            Pop(c, d.Instruction);
+            Pop(c, c.InstructionOf(ref d));
         }
     }
 
-    private static void CallFast(X86Cpu c, ref DecodedInstruction d)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static void CallFast(X86Cpu c, ref DecodedInstruction d)
     {
-        if (d.Instruction.Op0Kind is Iced.Intel.OpKind.NearBranch16 or Iced.Intel.OpKind.NearBranch32 or Iced.Intel.OpKind.NearBranch64)
+        if (c.InstructionOf(ref d).Op0Kind is Iced.Intel.OpKind.NearBranch16 or Iced.Intel.OpKind.NearBranch32 or Iced.Intel.OpKind.NearBranch64)
         {
             c.Push(c.NextRip, -d.StackDelta);
             c.NextRip = d.Immediate;
         }
         else
         {
-            Call(c, d.Instruction);
+            Call(c, c.InstructionOf(ref d));
         }
     }
 
-    private static void RetFast(X86Cpu c, ref DecodedInstruction d)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static void RetFast(X86Cpu c, ref DecodedInstruction d)
     {
-        if (d.Instruction.OpCount == 0)
+        if (c.InstructionOf(ref d).OpCount == 0)
         {
             c.NextRip = c.Pop(d.StackDelta);
         }
         else
         {
-            Ret(c, d.Instruction);
+            Ret(c, c.InstructionOf(ref d));
         }
     }
 }

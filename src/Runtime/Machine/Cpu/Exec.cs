@@ -8,7 +8,7 @@ internal static partial class Exec
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void Execute(X86Cpu c, ref DecodedInstruction d)
     {
-        ref readonly var i = ref d.Instruction;
+        ref readonly var i = ref c.InstructionOf(ref d);
         switch (d.Handler)
         {
             case Handler.Mov:

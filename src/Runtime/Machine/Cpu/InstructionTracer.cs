@@ -18,7 +18,7 @@ internal sealed class InstructionTracer
 
     public void Before()
     {
-        ((ReadOnlySpan<ulong>)_cpu.Gpr).CopyTo(_before);
+        ((ReadOnlySpan<ulong>)_cpu.Gpr)[..16].CopyTo(_before);
         _flagsBefore = _cpu.ReadFlags();
         _text = _cpu.DescribeCurrentInstruction();
     }

@@ -11,4 +11,7 @@ internal enum LazyOp
     Logic,
     Inc,
     Dec,
+
+    /// <summary>A shift: CF and OF held in LazyCarry and LazyOverflow, AF clear.</summary>
+    Shift,
 }

@@ -10,4 +10,7 @@ internal struct TlbEntry
     public ulong WriteTag;
     public byte[]? Page;
     public bool Global;
+
+    /// <summary>The walk that filled the entry found the page not writable at this privilege.</summary>
+    public bool ReadOnly;
 }

@@ -10,6 +10,7 @@ public sealed partial class X86Cpu
 
     // Starts small so short runs do not allocate and zero the full table; grows once misses show a larger working set.
     private DecodedInstruction[] _decodeCache = new DecodedInstruction[1 << InitialDecodeCacheBits];
+    private Instruction[] _decodeInstructions = new Instruction[1 << InitialDecodeCacheBits];
     private int _decodeMask = (1 << InitialDecodeCacheBits) - 1;
     private int _decodeMisses;
     private readonly HashSet<ulong> _sentinels = [];
@@ -17,8 +18,8 @@ public sealed partial class X86Cpu
     private Decoder _decoder16 = null!;
     private Decoder _decoder32 = null!;
     private Decoder _decoder64 = null!;
-    private ulong _decodeGeneration = 1;
-    private ulong _modeKey;
+    private uint _decodeGeneration = 1;
+    private uint _modeKey;
 
     /// <summary>Linear addresses at which execution stops (before the instruction there runs) with <see cref="StopReason.Sentinel"/>.</summary>
     public IReadOnlyCollection<ulong> Sentinels => _sentinels;
@@ -47,9 +48,19 @@ public sealed partial class X86Cpu
 
     internal void FlushDecodeCache()
     {
-        _decodeGeneration++;
+        if (++_decodeGeneration == 1 << 24)
+        {
+            // The generation lives in the key's upper 24 bits: on wrap-around, forget every slot instead.
+            _decodeGeneration = 1;
+            Array.Clear(_decodeCache);
+        }
+
         _modeKey = (_modeKey & 0xFF) | (_decodeGeneration << 8);
     }
+
+    /// <summary>The Iced instruction of a slot, for the generic semantics.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal ref Instruction InstructionOf(ref DecodedInstruction d) => ref _decodeInstructions[(int)d.Tag & _decodeMask];
 
     private void OnCodePageWritten(ulong pageNumber) => FlushDecodeCache();
 
@@ -60,12 +71,13 @@ public sealed partial class X86Cpu
         if (++_decodeMisses > 2 * _decodeCache.Length && _decodeCache.Length < 1 << MaxDecodeCacheBits)
         {
             _decodeCache = new DecodedInstruction[Math.Min(_decodeCache.Length << DecodeCacheGrowthBits, 1 << MaxDecodeCacheBits)];
+            _decodeInstructions = new Instruction[_decodeCache.Length];
             _decodeMask = _decodeCache.Length - 1;
             _decodeMisses = 0;
         }
 
         ref var slot = ref _decodeCache[(int)linear & _decodeMask];
-        Decode(ref slot, linear);
+        Decode(ref slot, ref _decodeInstructions[(int)linear & _decodeMask], linear);
         if (slot.Sentinel)
         {
             // Never a hit, so the cache-hit path needs no sentinel test.
@@ -75,15 +87,15 @@ public sealed partial class X86Cpu
         return ref slot;
     }
 
-    private void Decode(ref DecodedInstruction slot, ulong linear)
+    private unsafe void Decode(ref DecodedInstruction slot, ref Instruction instruction, ulong linear)
     {
         var wrap = Bitness == 64 ? ulong.MaxValue : 0xFFFF_FFFFUL;
         _reader.Reset(linear, wrap);
         var decoder = Bitness switch { 64 => _decoder64, 32 => _decoder32, _ => _decoder16 };
         decoder.IP = RipValue;
         slot.Tag = ulong.MaxValue;
-        decoder.Decode(out slot.Instruction);
-        if (slot.Instruction.IsInvalid || decoder.LastError != DecoderError.None)
+        decoder.Decode(out instruction);
+        if (instruction.IsInvalid || decoder.LastError != DecoderError.None)
         {
             throw CpuFault.Ud($"invalid encoding {Convert.ToHexString(_reader.Bytes)}");
         }
@@ -103,11 +115,13 @@ public sealed partial class X86Cpu
             }
         }
 
-        slot.AddressMask = addressSize switch { 64 => ulong.MaxValue, 32 => 0xFFFF_FFFF, _ => 0xFFFF };
+        slot.AddressShift = (byte)(64 - addressSize);
         slot.Sentinel = _sentinels.Count != 0 && _sentinels.Contains(linear);
-        slot.Handler = Exec.HandlerOf(slot.Instruction.Code);
-        slot.Condition = (byte)slot.Instruction.ConditionCode;
-        PrecomputeOperands(ref slot);
+        slot.Handler = Exec.HandlerOf(instruction.Code);
+        slot.Condition = (byte)instruction.ConditionCode;
+        slot.NextRip = instruction.NextIP;
+        PrecomputeOperands(ref slot, instruction);
+        slot.Run = Forms.FastForms.Select(ref slot, instruction);
         WatchCodePage(_reader.FirstPage);
         WatchCodePage(_reader.SecondPage);
         slot.Key = _modeKey;
@@ -131,9 +145,11 @@ public sealed partial class X86Cpu
         };
     }
 
-    private static void PrecomputeOperands(ref DecodedInstruction slot)
+    /// <summary>The always-zero element of <see cref="GprFile"/>, standing for an absent base or index.</summary>
+    internal const byte NoRegister = 16;
+
+    private void PrecomputeOperands(ref DecodedInstruction slot, in Instruction i)
     {
-        ref readonly var i = ref slot.Instruction;
         slot.Kind0 = Classify(i, 0);
         slot.Kind1 = Classify(i, 1);
         slot.Size = slot.Kind0 switch
@@ -155,10 +171,13 @@ public sealed partial class X86Cpu
             var b = i.MemoryBase;
             var x = i.MemoryIndex;
             slot.Displacement = i.MemoryDisplacement64;
-            slot.Base = b == Register.None || b == Register.RIP || b == Register.EIP ? (byte)0xFF : (byte)(RegisterInfo[(int)b] & 15);
-            slot.Index = x == Register.None ? (byte)0xFF : (byte)(RegisterInfo[(int)x] & 15);
+            slot.Base = b == Register.None || b == Register.RIP || b == Register.EIP ? NoRegister : (byte)(RegisterInfo[(int)b] & 15);
+            slot.Index = x == Register.None ? NoRegister : (byte)(RegisterInfo[(int)x] & 15);
             slot.ScaleShift = (byte)System.Numerics.BitOperations.Log2((uint)Math.Max(1, i.MemoryIndexScale));
             slot.Segment = (byte)(i.MemorySegment - Register.ES);
+
+            // ES, CS, SS and DS have base 0 and no limit check in 64-bit mode.
+            slot.Flat = Bitness == 64 && slot.Segment < 4;
         }
     }
 

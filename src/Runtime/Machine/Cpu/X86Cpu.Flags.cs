@@ -13,6 +13,7 @@ public sealed partial class X86Cpu
     internal ulong LazyB;
     internal int LazySize = 1;
     internal bool LazyCarry;
+    internal bool LazyOverflow;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong SizeMask(int size) => size == 8 ? ulong.MaxValue : (1UL << (size * 8)) - 1;
@@ -28,6 +29,17 @@ public sealed partial class X86Cpu
         LazyB = b;
         LazyRes = result;
         LazySize = size;
+    }
+
+    /// <summary>Defines the flags of a shift by a non-zero count: CF and OF given, ZF/SF/PF from the result, AF clear.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void SetLazyShift(ulong result, int size, bool cf, bool of)
+    {
+        Lazy = LazyOp.Shift;
+        LazyRes = result;
+        LazySize = size;
+        LazyCarry = cf;
+        LazyOverflow = of;
     }
 
     internal ulong ReadFlags()
@@ -60,7 +72,7 @@ public sealed partial class X86Cpu
             f |= Cr.FlagOf;
         }
 
-        if (Lazy != LazyOp.Logic && ((LazyA ^ LazyB ^ LazyRes) & 0x10) != 0)
+        if (Lazy is not (LazyOp.Logic or LazyOp.Shift) && ((LazyA ^ LazyB ^ LazyRes) & 0x10) != 0)
         {
             f |= Cr.FlagAf;
         }
@@ -103,6 +115,7 @@ public sealed partial class X86Cpu
             LazyOp.None => (FlagsRaw & Cr.FlagOf) != 0,
             LazyOp.Add or LazyOp.Adc or LazyOp.Inc => ((LazyA ^ LazyRes) & (LazyB ^ LazyRes) & sign) != 0,
             LazyOp.Sub or LazyOp.Sbb or LazyOp.Dec => ((LazyA ^ LazyB) & (LazyA ^ LazyRes) & sign) != 0,
+            LazyOp.Shift => LazyOverflow,
             _ => false,
         };
     }

@@ -19,6 +19,7 @@ public sealed partial class X86Cpu
     private TlbEntry[] _tlbUser = [];
     private TlbEntry[] _tlb;
     private ulong _lastLeafMask = 0xFFF;
+    private bool _lastLeafWritePermitted = true;
     private LeafRun _readRun;
     private LeafRun _writeRun;
 
@@ -312,6 +313,7 @@ public sealed partial class X86Cpu
             e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
             e.Page = page;
             e.Global = global;
+            e.ReadOnly = !_lastLeafWritePermitted;
             ref var b = ref PageRef(page, lin);
             return size switch
             {
@@ -348,6 +350,7 @@ public sealed partial class X86Cpu
             e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
             e.Page = page;
             e.Global = global;
+            e.ReadOnly = false;
             ref var b = ref PageRef(page, lin);
             switch (size)
             {
@@ -397,10 +400,16 @@ public sealed partial class X86Cpu
     {
         writable = true;
         global = false;
+        _lastLeafWritePermitted = true;
         if ((Cr0Value & Cr.Cr0Pg) == 0)
         {
             _lastLeafMask = 0xFFFF_FFFF;
             return lin & 0xFFFF_FFFF;
+        }
+
+        if (access == AccessWrite)
+        {
+            FaultOnCachedReadOnlyEntry(lin, user);
         }
 
         if ((EferValue & Cr.EferLma) != 0)
@@ -484,7 +493,8 @@ public sealed partial class X86Cpu
                     SetEntryBits(entryAddress, entrySize, leafBits);
                 }
                 var dirty = access == AccessWrite || (entry & 0x40) != 0;
-                writable = dirty && (user ? rw : rw || (Cr0Value & Cr.Cr0Wp) == 0);
+                _lastLeafWritePermitted = user ? rw : rw || (Cr0Value & Cr.Cr0Wp) == 0;
+                writable = dirty && _lastLeafWritePermitted;
                 global = (entry & 0x100) != 0 && (Cr4Value & Cr.Cr4Pge) != 0;
                 _lastLeafMask = offsetMask;
                 return frame | (lin & offsetMask);
@@ -498,6 +508,31 @@ public sealed partial class X86Cpu
         }
 
         throw new InvalidOperationException("page walk ended without a leaf");
+    }
+
+    /// <summary>
+    /// A write through a cached translation that the page tables called read-only faults without a new walk, as the
+    /// hardware may (Intel SDM 4.10.4.3: a R/W change from 0 to 1 without invalidation can give a spurious #PF); the
+    /// fault drops the entry (SDM 4.10.4.1). This is what makes a missed TLB flush visible, e.g. a global entry kept
+    /// across a CR3 load (bug B5).
+    /// </summary>
+    private void FaultOnCachedReadOnlyEntry(ulong lin, bool user)
+    {
+        var tlb = user ? _tlbUser : _tlbSupervisor;
+        if (tlb.Length == 0)
+        {
+            return;
+        }
+
+        ref var e = ref tlb[(int)((lin >> 12) & TlbMask)];
+        if (e.ReadTag == lin >> 12 && e.ReadOnly)
+        {
+            e.ReadTag = e.WriteTag = NoTag;
+            e.Page = null;
+            e.Global = false;
+            e.ReadOnly = false;
+            throw PageFault(lin, AccessWrite, user, true, false);
+        }
     }
 
     private void SetEntryBits(ulong entryAddress, int entrySize, ulong bits)
@@ -574,6 +609,9 @@ public sealed partial class X86Cpu
         e.Page = page;
         e.Global = global;
 
+        // A reused leaf walk does not say whether the page is writable; such an entry never faults a write by itself.
+        e.ReadOnly = false;
+
         span = page.AsSpan((int)(lin & 0xFFF), length);
         return true;
     }
@@ -601,6 +639,7 @@ public sealed partial class X86Cpu
         e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
         e.Page = page;
         e.Global = global;
+        e.ReadOnly = false;
 
         span = page.AsSpan((int)(lin & 0xFFF), length);
         return true;

@@ -89,18 +89,13 @@ public sealed partial class X86Cpu
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ulong LinearOf(ref DecodedInstruction d, int size)
     {
-        var ea = d.Displacement;
-        if (d.Base != 0xFF)
+        ref var gpr = ref Gpr[0];
+        var ea = (d.Displacement + Unsafe.Add(ref gpr, d.Base) + (Unsafe.Add(ref gpr, d.Index) << d.ScaleShift)) & d.AddressMask;
+        if (d.Flat)
         {
-            ea += Gpr[d.Base];
+            return ea;
         }
 
-        if (d.Index != 0xFF)
-        {
-            ea += Gpr[d.Index] << d.ScaleShift;
-        }
-
-        ea &= d.AddressMask;
         if (Bitness == 64)
         {
             return d.Segment >= 4 ? ea + Seg[d.Segment].Base : ea;

@@ -122,7 +122,8 @@ public sealed partial class X86Cpu
 
     internal ulong Retired;
 
-    private void RunChunk(ulong end)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private unsafe void RunChunk(ulong end)
     {
         while (true)
         {
@@ -133,12 +134,42 @@ public sealed partial class X86Cpu
                     return;
                 }
 
+                // RIP lives in a local so that finding the next slot does not wait for the handler's store of NextRip:
+                // the fall-through address comes from the slot, and a taken branch is a (predicted) jump, not a data dependency.
+                var rip = RipValue;
                 while (Retired < end)
                 {
-                    ExecuteOne();
-                    if (_checkEvents && CheckEvents())
+                    var linear = Bitness == 64 ? rip : (uint)(Seg[1].Base + rip);
+                    ref var slot = ref _decodeCache[(int)linear & _decodeMask];
+                    if (slot.Tag == linear && slot.Key == _modeKey)
                     {
-                        return;
+                        var next = slot.NextRip;
+                        NextRip = next;
+                        slot.Run(this, ref slot);
+                        var actual = NextRip;
+                        if (actual != next)
+                        {
+                            next = actual;
+                        }
+
+                        rip = next & IpMask;
+                        RipValue = rip;
+                        Retired++;
+                    }
+                    else
+                    {
+                        ExecuteMiss(linear);
+                        rip = RipValue;
+                    }
+
+                    if (_checkEvents)
+                    {
+                        if (CheckEvents())
+                        {
+                            return;
+                        }
+
+                        rip = RipValue;
                     }
                 }
 
@@ -191,7 +222,7 @@ public sealed partial class X86Cpu
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void ExecuteOne()
+    private unsafe void ExecuteOne()
     {
         var linear = Bitness == 64 ? RipValue : (uint)(Seg[1].Base + RipValue);
         ref var slot = ref _decodeCache[(int)linear & _decodeMask];
@@ -201,15 +232,14 @@ public sealed partial class X86Cpu
             return;
         }
 
-        AddressMask = slot.AddressMask;
-        NextRip = slot.Instruction.NextIP;
-        Exec.Execute(this, ref slot);
+        NextRip = slot.NextRip;
+        slot.Run(this, ref slot);
         RipValue = NextRip & IpMask;
         Retired++;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ExecuteMiss(ulong linear)
+    private unsafe void ExecuteMiss(ulong linear)
     {
         ref var slot = ref DecodeMiss(linear);
         if (slot.Sentinel && SentinelStops(linear))
@@ -217,9 +247,8 @@ public sealed partial class X86Cpu
             return;
         }
 
-        AddressMask = slot.AddressMask;
-        NextRip = slot.Instruction.NextIP;
-        Exec.Execute(this, ref slot);
+        NextRip = slot.NextRip;
+        slot.Run(this, ref slot);
         RipValue = NextRip & IpMask;
         Retired++;
     }

@@ -323,6 +323,6 @@ public sealed partial class X86Cpu
 
         IpMask = Bitness == 64 ? ulong.MaxValue : Bitness == 32 ? 0xFFFF_FFFF : 0xFFFF;
         _tlb = CplValue == 3 ? UserTlb : _tlbSupervisor;
-        _modeKey = (ulong)(uint)Bitness | (CplValue == 3 ? 0x80UL : 0) | (_decodeGeneration << 8);
+        _modeKey = (uint)Bitness | (CplValue == 3 ? 0x80u : 0) | (_decodeGeneration << 8);
     }
 }

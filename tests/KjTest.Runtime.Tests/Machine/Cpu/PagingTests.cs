@@ -116,6 +116,76 @@ public class PagingTests
     }
 
     [Test]
+    public void Write_through_a_cached_read_only_translation_faults_until_invlpg()
+    {
+        // Intel SDM 4.10.4.3: a R/W change from 0 to 1 without invalidation may give a spurious #PF.
+        var m = FourKilobytePages(a =>
+        {
+            a.mov(rax, __qword_ptr[0x5000]);
+            a.mov(__qword_ptr[Pml4 + 0x3000 + (5 * 8)], 0x5007);
+            a.mov(__qword_ptr[0x5000], 9);
+            a.hlt();
+        });
+        m.Memory.WriteUInt64(Pml4 + 0x3000 + (5 * 8), 0x5000 | 5);
+        m.Memory.WriteUInt64(0x5000, 1);
+        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        Assert.That(outcome.Faults[0].Vector, Is.EqualTo(14));
+        Assert.That(outcome.Faults[0].ErrorCode, Is.EqualTo(3u), "present, write");
+        Assert.That(m.Cpu.Cr2, Is.EqualTo(0x5000UL));
+        Assert.That(m.Memory.ReadUInt64(0x5000), Is.EqualTo(1UL));
+
+        // The fault dropped the entry (SDM 4.10.4.1): the same write now walks the updated tables.
+        m.Run(new RunLimits(10, StopOnException: true));
+        Assert.That(m.Memory.ReadUInt64(0x5000), Is.EqualTo(9UL));
+    }
+
+    [Test]
+    public void Write_after_invlpg_of_a_page_made_writable_succeeds()
+    {
+        var m = FourKilobytePages(a =>
+        {
+            a.mov(rax, __qword_ptr[0x5000]);
+            a.mov(__qword_ptr[Pml4 + 0x3000 + (5 * 8)], 0x5007);
+            a.invlpg(__byte_ptr[0x5000]);
+            a.mov(__qword_ptr[0x5000], 9);
+            a.hlt();
+        });
+        m.Memory.WriteUInt64(Pml4 + 0x3000 + (5 * 8), 0x5000 | 5);
+        m.Memory.WriteUInt64(0x5000, 1);
+        GuestHarness.RunToHalt(m);
+        Assert.That(m.Memory.ReadUInt64(0x5000), Is.EqualTo(9UL));
+    }
+
+    [TestCase(true, 14, TestName = "A_global_read_only_entry_kept_across_a_cr3_load_faults_a_write_to_a_page_the_new_tables_map_writable")]
+    [TestCase(false, null, TestName = "Clearing_cr4_pge_first_drops_the_global_entry_and_the_write_succeeds")]
+    public void Global_read_only_entry_and_cr3_load(bool keepPge, int? expectedVector)
+    {
+        // The mechanism of bug B5 (reference kexec-jump.md section 7).
+        var m = FourKilobytePages(a =>
+        {
+            a.mov(rax, __qword_ptr[0x5000]);
+            a.mov(__qword_ptr[Pml4 + 0x3000 + (5 * 8)], 0x5007);
+            if (!keepPge)
+            {
+                a.mov(rbx, cr4);
+                a.and(rbx, ~0x80);
+                a.mov(cr4, rbx);
+            }
+
+            a.mov(rbx, cr3);
+            a.mov(cr3, rbx);
+            a.mov(__qword_ptr[0x5000], 9);
+            a.hlt();
+        });
+        m.Cpu.Cr4 |= 0x80;
+        m.Memory.WriteUInt64(Pml4 + 0x3000 + (5 * 8), 0x5000 | 5 | 0x100);
+        m.Memory.WriteUInt64(0x5000, 1);
+        var outcome = m.Run(new RunLimits(20, StopOnException: true));
+        Assert.That(outcome.Faults.Select(f => (int?)f.Vector).FirstOrDefault(), Is.EqualTo(expectedVector));
+        Assert.That(m.Memory.ReadUInt64(0x5000), Is.EqualTo(expectedVector is null ? 9UL : 1UL));
+    }
+
+    [Test]
     public void Global_pages_survive_a_cr3_reload_only_with_pge()
     {
         var m = FourKilobytePages(a =>

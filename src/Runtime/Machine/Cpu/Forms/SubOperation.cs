@@ -1,0 +1,18 @@
+using System.Runtime.CompilerServices;
+
+namespace KjTest.Runtime.Machine.Cpu.Forms;
+
+/// <summary>SUB.</summary>
+internal readonly struct SubOperation : IAluOperation
+{
+    public static bool WritesResult => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Apply<TSize>(X86Cpu c, ulong a, ulong b)
+        where TSize : struct, IOperandSize
+    {
+        var r = (a - b) & TSize.Mask;
+        c.SetLazy(LazyOp.Sub, a, b, r, TSize.Bytes);
+        return r;
+    }
+}
