@@ -5,10 +5,9 @@ using KjTest.Runtime.Machine.Memory;
 namespace KjTest.Runtime.Tests.Kernel.Relocate;
 
 /// <summary>
-/// Why bug B5 of reference kexec-jump.md section 7 is refused: it needs the CPU to fault on a write through a stale
-/// global read-only TLB entry after the CR3 load (the transition mapping of section 5.1 is writable). The emulated
-/// CPU keeps the global entry, but re-walks the page tables when a write misses it, so the write cannot fault.
-/// If this test ever fails, the machine can show B5 and the runner should build it.
+/// The machine behaviour bug B5 of reference kexec-jump.md section 7 rests on: a global read-only TLB entry survives
+/// the CR3 load, and a write through it faults although the new tables (the transition mapping of section 5.1) map
+/// the page writable; the fault drops the entry, so the next write walks the new tables.
 /// </summary>
 public class RelocateBugB5Tests
 {
@@ -17,7 +16,7 @@ public class RelocateBugB5Tests
     private const ulong TransitionPage = 0x401000;
 
     [Test]
-    public void Section_7_B5_a_write_through_a_surviving_global_read_only_entry_is_redone_through_the_new_tables()
+    public void Section_7_B5_a_write_through_a_surviving_global_read_only_entry_faults()
     {
         var machine = new MachineBuilder().WithMemory(64UL << 20).Build();
         X86_64KernelEnvironment.Build(machine, 0x100000);
@@ -37,7 +36,9 @@ public class RelocateBugB5Tests
 
         Assert.That(cpu.TryReadLinear(Va, word), Is.True);
         Assert.That(BitConverter.ToUInt64(word), Is.EqualTo(0x1111UL), "the global entry survived the CR3 load");
-        Assert.That(cpu.TryWriteLinear(Va, BitConverter.GetBytes(0x3333UL)), Is.True, "no #PF: the write walked the new tables");
+        Assert.That(cpu.TryWriteLinear(Va, BitConverter.GetBytes(0x3333UL)), Is.False, "#PF through the stale read-only entry");
+        Assert.That(mem.ReadUInt64(TransitionPage), Is.EqualTo(0x2222UL));
+        Assert.That(cpu.TryWriteLinear(Va, BitConverter.GetBytes(0x3333UL)), Is.True, "the fault dropped the entry; the write walks the new tables");
         Assert.That(mem.ReadUInt64(TransitionPage), Is.EqualTo(0x3333UL));
         Assert.That(mem.ReadUInt64(KernelPage), Is.EqualTo(0x1111UL));
     }
