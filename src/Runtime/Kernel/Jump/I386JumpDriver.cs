@@ -17,6 +17,7 @@ public sealed class I386JumpDriver : IJumpDriver
     private readonly X86Machine _machine;
     private readonly I386KernelEnvironment _env;
     private readonly JumpSettings _settings;
+    private readonly PointHooks _points = new();
     private int _round;
 
     /// <summary>Creates A's i386 machine_kexec.</summary>
@@ -53,7 +54,25 @@ public sealed class I386JumpDriver : IJumpDriver
         var interrupts = (cpu.Rflags & Cr.FlagIf) != 0;
         cpu.Rflags &= ~Cr.FlagIf;
         cpu.Rip = text;
+        _points.Place(cpu, point => point switch
+        {
+            TransitionPoint.MachineKexec => _env.RelocateCallVa,
+            TransitionPoint.RelocateOutbound => PointHooks.FirstDirectCall(routine.Code, routine.DataOffset, 32) is { } call ? controlPage + (ulong)call : null,
+            TransitionPoint.Callee => layout.Start,
+            _ => _settings.UserRelocate is null ? controlPage + (ulong)routine.JumpBackOffset : null,
+        });
+        var placed = _points.Placed;
         LastEnd = Run(layout);
+        _points.Finish();
+        if (placed)
+        {
+            cpu.ClearSentinels();
+            foreach (var sentinel in _env.DoneVas.Concat(Enumerable.Range(0, 256).Select(_env.HandlerVa)))
+            {
+                cpu.AddSentinel(sentinel);
+            }
+        }
+
         if (LastEnd.Kind != JumpEndKind.Returned)
         {
             return MachineKexecResult.Gone;
@@ -66,6 +85,12 @@ public sealed class I386JumpDriver : IJumpDriver
 
         return MachineKexecResult.Back(mem.ReadUInt32(_env.SavedContext + SavedContextLayout.ImageStart));
     }
+
+    /// <inheritdoc />
+    public void At(TransitionPoint point, Action<X86Cpu> action) => _points.Arm(point, action);
+
+    /// <inheritdoc />
+    public void ClearPoints() => _points.Clear();
 
     private string Frame(X86Cpu cpu, int vector)
     {
@@ -88,6 +113,14 @@ public sealed class I386JumpDriver : IJumpDriver
         var cpu = _machine.Cpu;
         var outcome = cpu.Run(new RunLimits(_settings.MaxInstructions, _settings.WallClock));
         Instructions += outcome.Instructions;
+        var budget = _settings.MaxInstructions - Math.Min(_settings.MaxInstructions, outcome.Instructions);
+        while (outcome.Reason == StopReason.Sentinel && _points.OnSentinel(cpu, outcome.Rip))
+        {
+            outcome = cpu.Run(new RunLimits(budget, _settings.WallClock));
+            Instructions += outcome.Instructions;
+            budget -= Math.Min(budget, outcome.Instructions);
+        }
+
         return outcome.Reason switch
         {
             StopReason.Sentinel when _env.DoneVas.Contains(outcome.Rip) =>
