@@ -113,6 +113,17 @@ public sealed partial class ScenarioRunner
                 return false;
             }
 
+            // The handler's stub runs as far as its hlt, so that the CPU has passed this sentinel and stops at it again
+            // next time; the model then resumes it at the stub's iret.
+            var handler = outcome.Rip;
+            cpu.Run(new Machine.Cpu.RunLimits(1));
+            if (cpu.Rip != handler + 1)
+            {
+                _pointEnd = Crash(outcome, vector, point);
+                return false;
+            }
+
+            cpu.Halted = false;
             cpu.Rip = env.HandlerReturnVa(vector.Value);
             var back = cpu.Run(new Machine.Cpu.RunLimits(1));
             if (back.Reason != StopReason.InstructionLimit || cpu.Rip != resumeAt)

@@ -126,6 +126,19 @@ public class TransitionPointFaultTests
     }
 
     [Test]
+    public void Nmis_at_two_points_are_each_taken_by_A_s_handler_and_a_later_one_mid_transition_still_stops_there()
+    {
+        var result = Run("era: cur\narch: x86_64\nmachine:\n  ram: 64MiB\n" + ReturningImage + "\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: nmi\n    at: freeze\n  - fault: nmi\n    at: restore\n  - jump: ok\n  - fault: nmi\n    at: prepare\n  - fault: nmi\n    at: machine_kexec\n  - jump: crash\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Passed, Is.True, ScenarioCatalogueTests.Describe(result));
+            Assert.That(result.Messages.Select(m => m.Text).Where(t => t.Contains("NMI", StringComparison.Ordinal)).Select(t => t.Split(':')[0]).ToArray(), Is.EqualTo(new[] { "at freeze", "at restore", "at prepare", "A never got control back" }));
+            Assert.That(result.Messages[^1].Text, Does.Contain("exception NMI (vector 2) delivered to A's IDT handler"));
+        });
+    }
+
+    [Test]
     public void Nmi_at_a_c_point_with_A_s_idt_broken_triple_faults_there_and_never_reaches_machine_kexec()
     {
         var result = Run("era: cur\narch: x86_64\nmachine:\n  ram: 64MiB\nstate:\n  idtr.limit: 0\n" + ReturningImage + "\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: nmi\n    at: freeze\n  - jump: ok\n");

@@ -73,7 +73,7 @@ public abstract class KernelEnvironment : IKernelEnvironment
 
     /// <summary>
     /// Kernel virtual address of the interrupt return that ends <paramref name="vector"/>'s handler: the kernel model
-    /// resumes the CPU there once it has done what A's handler does (the halting loop before it is never left).
+    /// resumes the CPU there once it has done what A's handler does (the halting loop before it is not a way there).
     /// </summary>
     public ulong HandlerReturnVa(int vector) => HandlerVa(vector) + 3;
 
