@@ -53,6 +53,11 @@ public sealed partial class ScenarioRunner
             return Error(step.Span, $"{step.Kind.Value}: '{point}' is not a transition point");
         }
 
+        if (_scenario.EffectiveEra == Era.K27 && point is "freeze_late" or "restore_early")
+        {
+            return Error(step.Span, $"{step.Kind.Value} at {point}: kernel_kexec of era k27 has no such phase (device_power_down and device_power_up run only the noirq callbacks, reference 4.1)");
+        }
+
         _pm.At(point, () =>
         {
             action(_machine.Cpu);

@@ -249,6 +249,16 @@ public class TransitionPointFaultTests
         Assert.That(result.Messages[0].Text, Is.EqualTo($"nmi at {point} needs the era's relocate routine: the places of swap_pages and of the jump-back entry in a user-supplied routine are not known"));
     }
 
+    [TestCase("freeze_late")]
+    [TestCase("restore_early")]
+    public void A_phase_k27_does_not_have_is_an_error_naming_the_era(string point)
+    {
+        var result = Run("era: k27\narch: i386\nmachine:\n  ram: 64MiB\n" + ReturningImage + $"\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: nmi\n    at: {point}\n  - jump: ok\n");
+
+        Assert.That(result.Actual, Is.EqualTo(OutcomeKind.Error));
+        Assert.That(result.Messages[0].Text, Does.StartWith($"nmi at {point}: kernel_kexec of era k27 has no such phase"));
+    }
+
     [Test]
     public void A_pic_register_that_cannot_be_set_is_an_error()
     {
