@@ -26,6 +26,7 @@ public sealed partial class ScenarioRunner
         ["relocate_return"] = TransitionPoint.RelocateReturn,
     };
 
+    private readonly HashSet<int> _faultLines = [];
     private bool _nmiPending;
     private JumpEnd? _pointEnd;
     private SourceSpan _jumpSpan;
@@ -103,7 +104,12 @@ public sealed partial class ScenarioRunner
             }
             else if (!nmi && vector is { } v && IrqOfVector(v) is { } line)
             {
-                _devices.Pic.SetIrq(line, false);
+                // A device of the machine (the UART) keeps its own line; an injected request is the fault's device's.
+                if (_faultLines.Remove(line))
+                {
+                    _devices.Pic.SetIrq(line, false);
+                }
+
                 if (line >= 8)
                 {
                     _devices.Pic.Out(0xA0, 1, 0x20);

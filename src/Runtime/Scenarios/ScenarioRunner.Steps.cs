@@ -236,7 +236,11 @@ public sealed partial class ScenarioRunner
                 }
 
                 // The device holds its request until A's driver services it.
-                return ArmAt(step, _ => _devices.Pic.SetIrq((int)line, true));
+                return ArmAt(step, _ =>
+                {
+                    _faultLines.Add((int)line);
+                    _devices.Pic.SetIrq((int)line, true);
+                });
             case "alloc_failure":
                 return ArmAllocationFailure(_kernel, step) is { } allocError && Error(step.Span, allocError);
             case "lock_held":
