@@ -83,18 +83,15 @@ public sealed partial class ScenarioRunner
         var layout = _kernel.NormalImage;
         _before = Capture(layout);
         HoldLockFor("jump");
-        var afterMachineKexec = _afterMachineKexec;
-        _afterMachineKexec = null;
-        var result = _kernel.Reboot(RebootMagic.Magic1, RebootMagic.Magic2, RebootMagic.CmdKexec, _pm, _pm, image =>
-        {
-            var returned = _driver.MachineKexec(image);
-            afterMachineKexec?.Invoke();
-            return returned;
-        });
+        _jumpSpan = step.Span;
+        _pointEnd = null;
+        var result = _kernel.Reboot(RebootMagic.Magic1, RebootMagic.Magic2, RebootMagic.CmdKexec, _pm, _pm, _driver.MachineKexec);
         ReleaseLockHeldFor("jump");
 
-        // PM faults and lost device state apply to the next jump only.
-        _pm = new ScenarioPm(_scenario.Machine.Devices.Count);
+        // Faults and lost device state apply to the next jump only.
+        _pm = NewPm();
+        _driver.ClearPoints();
+        _nmiPending = false;
         if (result.Outcome == KernelKexecOutcome.Returned && _lostDevice is { } lost)
         {
             lost.Reset();
@@ -107,7 +104,7 @@ public sealed partial class ScenarioRunner
             _pagesSwapped += swapped * (result.Outcome == KernelKexecOutcome.Returned ? 2UL : 1UL);
         }
 
-        var end = _driver.LastEnd;
+        var end = _pointEnd ?? _driver.LastEnd;
         var expect = step.Expect.Value.ToLowerInvariant();
         if (result.Outcome == KernelKexecOutcome.Returned)
         {
@@ -211,25 +208,16 @@ public sealed partial class ScenarioRunner
 
                 _pm.FailDevice(index, Text(step, "phase") ?? "", ErrnoParameter(step, 5));
                 return false;
-            case "nmi" or "clobber" when Text(step, "at") == "callee" && _driver is X86_64JumpDriver x64:
-                var register = Text(step, "register");
-                var clobberValue = Text(step, "value");
-                x64.AtCalleeEntry = cpu =>
+            case "nmi":
+                return ArmAt(step, cpu => cpu.InjectNmi(), nmi: true);
+            case "clobber":
+                var register = Text(step, "register") ?? "";
+                if (!RegisterFile.TryGet(_machine.Cpu, register, out _) || ParseNumber(Text(step, "value")) is not { } clobbered)
                 {
-                    if (step.Kind.Value == "nmi")
-                    {
-                        cpu.InjectNmi();
-                    }
-                    else if (register is not null && ParseNumber(clobberValue) is { } v)
-                    {
-                        RegisterFile.TrySet(cpu, register, v);
-                    }
+                    return Error(step.Span, $"clobber: register '{register}' does not exist on this machine or value '{Text(step, "value")}' is not a number");
+                }
 
-                    x64.AtCalleeEntry = null;
-                };
-                return false;
-            case "nmi" or "clobber":
-                return Error(step.Span, $"fault {step.Kind.Value} at {Text(step, "at")} is not implemented yet (x86-64 at callee is)");
+                return ArmAt(step, cpu => RegisterFile.TrySet(cpu, register, clobbered));
             case "device_state_lost":
                 var lostName = Text(step, "device");
                 var lostType = _scenario.Machine.Devices.FirstOrDefault(d => d.Name.Value == lostName)?.Type.Value.ToLowerInvariant();
@@ -248,24 +236,18 @@ public sealed partial class ScenarioRunner
                 return false;
             case "dma":
                 return Dma(step);
-            case "irq" when Text(step, "at") == "callee" && _driver is X86_64JumpDriver x64:
+            case "irq":
                 if (ParseNumber(Text(step, "irq")) is not { } line || line > 15)
                 {
                     return Error(step.Span, $"irq: line must be 0-15, not '{Text(step, "irq")}'");
                 }
 
-                var pic = _devices.Pic;
-                var beforeIrq = x64.AtCalleeEntry;
-                x64.AtCalleeEntry = cpu =>
+                // The device holds its request until A's driver services it.
+                return ArmAt(step, _ =>
                 {
-                    beforeIrq?.Invoke(cpu);
-                    pic.SetIrq((int)line, true);
-                    x64.AtCalleeEntry = null;
-                };
-
-                // The device drops its request once the callee is over, so A does not inherit a stuck line.
-                _afterMachineKexec += () => pic.SetIrq((int)line, false);
-                return false;
+                    _faultLines.Add((int)line);
+                    _devices.Pic.SetIrq((int)line, true);
+                });
             case "alloc_failure":
                 return ArmAllocationFailure(_kernel, step) is { } allocError && Error(step.Span, allocError);
             case "lock_held":
@@ -301,27 +283,7 @@ public sealed partial class ScenarioRunner
             return Error(step.Span, $"dma: 0x{at:x} + {bytes.Length} bytes is outside RAM");
         }
 
-        void Write() => _machine.Memory.Write(at, bytes);
-        switch (Text(step, "at"))
-        {
-            case "callee" when _driver is X86_64JumpDriver x64:
-                var earlier = x64.AtCalleeEntry;
-                x64.AtCalleeEntry = cpu =>
-                {
-                    earlier?.Invoke(cpu);
-                    Write();
-                    x64.AtCalleeEntry = null;
-                };
-                return false;
-            case "after_machine_kexec":
-                _afterMachineKexec += Write;
-                return false;
-            case { } phase when DevicePhases.Contains(phase):
-                _pm.At(phase, Write);
-                return false;
-            default:
-                return Error(step.Span, $"dma at {Text(step, "at")} is not implemented yet (x86-64 callee, after_machine_kexec and device callback phases are)");
-        }
+        return ArmAt(step, _ => _machine.Memory.Write(at, bytes));
     }
 
     /// <summary>Arms the kernel's allocation failure policy from an <c>alloc_failure</c> step; an error text when its parameters are unusable.</summary>

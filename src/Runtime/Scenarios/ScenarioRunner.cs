@@ -35,7 +35,6 @@ public sealed partial class ScenarioRunner
     private ulong _pagesSwapped;
     private string? _heldLockFor;
     private ScenarioPm _pm = new(0);
-    private Action? _afterMachineKexec;
     private KjTest.Runtime.Machine.Devices.IDevice? _lostDevice;
     private readonly Dictionary<string, ulong> _labels = new(StringComparer.Ordinal);
 
@@ -157,10 +156,15 @@ public sealed partial class ScenarioRunner
             }
         }
 
-        _pm = new ScenarioPm(_scenario.Machine.Devices.Count);
         _machine = new MachineBuilder().WithMemory(ram).Build();
         _devices = MachineDevices.CreateDefault(_machine.Bus, b => _console.Add(((char)b).ToString()), b => _console.Add(((char)b).ToString()));
         _machine.Cpu.InterruptController = _devices.Pic;
+        _pm = NewPm();
+        if (ConfigurePic() is { } picError)
+        {
+            return picError;
+        }
+
         foreach (var device in _scenario.Machine.Devices.Where(d => d.Type.Value.Equals("uart16550", StringComparison.OrdinalIgnoreCase)))
         {
             if (ConfigureUart(device) is { } uartError)

@@ -22,12 +22,12 @@ public class ScenarioRunnerTests
         """;
 
     [Test]
-    public void A_fault_kind_not_implemented_makes_the_outcome_error_with_its_name()
+    public void A_fault_not_implemented_makes_the_outcome_error_naming_it()
     {
-        var result = Run(Image + "\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: irq\n    irq: 4\n    at: prepare\n  - jump: ok\n");
+        var result = Run(Image + "\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: kernel_step_failure\n    step: dpm_suspend_end\n  - jump: ok\n");
 
         Assert.That(result.Actual, Is.EqualTo(OutcomeKind.Error));
-        Assert.That(result.Messages.Select(m => m.Text), Has.Some.EqualTo("fault kind irq is not implemented yet"));
+        Assert.That(result.Messages.Select(m => m.Text), Has.Some.StartsWith("kernel_step_failure at dpm_suspend_end is not implemented yet"));
     }
 
     [Test]

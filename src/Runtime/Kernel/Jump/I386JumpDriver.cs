@@ -20,6 +20,7 @@ public sealed class I386JumpDriver : IJumpDriver
     private readonly JumpSettings _settings;
     private readonly KernelConfig? _config;
     private readonly Action<byte[]> _console;
+    private readonly PointHooks _points = new();
     private int _round;
     private IReadOnlyList<PhysicalRange> _currentWindow = [];
 
@@ -73,7 +74,25 @@ public sealed class I386JumpDriver : IJumpDriver
         var interrupts = (cpu.Rflags & Cr.FlagIf) != 0;
         cpu.Rflags &= ~Cr.FlagIf;
         cpu.Rip = text;
+        _points.Place(cpu, point => point switch
+        {
+            TransitionPoint.MachineKexec => _env.RelocateCallVa,
+            TransitionPoint.RelocateOutbound => PointHooks.FirstDirectCall(routine.Code, routine.DataOffset, 32) is { } call ? controlPage + (ulong)call : null,
+            TransitionPoint.Callee => layout.Start,
+            _ => _settings.UserRelocate is null ? controlPage + (ulong)routine.JumpBackOffset : null,
+        });
+        var placed = _points.Placed;
         LastEnd = Run(layout);
+        _points.Finish();
+        if (placed)
+        {
+            cpu.ClearSentinels();
+            foreach (var sentinel in _env.DoneVas.Concat(Enumerable.Range(0, 256).Select(_env.HandlerVa)).Concat(Peer?.Sentinels ?? []))
+            {
+                cpu.AddSentinel(sentinel);
+            }
+        }
+
         if (LastEnd.Kind != JumpEndKind.Returned)
         {
             return MachineKexecResult.Gone;
@@ -86,6 +105,12 @@ public sealed class I386JumpDriver : IJumpDriver
 
         return MachineKexecResult.Back(mem.ReadUInt32(_env.SavedContext + SavedContextLayout.ImageStart));
     }
+
+    /// <inheritdoc />
+    public void At(TransitionPoint point, Action<X86Cpu> action) => _points.Arm(point, action);
+
+    /// <inheritdoc />
+    public void ClearPoints() => _points.Clear();
 
     private string Frame(X86Cpu cpu, int vector)
     {
@@ -112,7 +137,8 @@ public sealed class I386JumpDriver : IJumpDriver
             var outcome = cpu.Run(new RunLimits(budget, _settings.WallClock));
             Instructions += outcome.Instructions;
             budget -= Math.Min(budget, outcome.Instructions);
-            if (outcome.Reason == StopReason.Sentinel && Peer is { } peer && peer.OnSentinel(outcome.Rip))
+            if (outcome.Reason == StopReason.Sentinel
+                && ((Peer is { } peer && peer.OnSentinel(outcome.Rip)) || _points.OnSentinel(cpu, outcome.Rip)))
             {
                 continue;
             }

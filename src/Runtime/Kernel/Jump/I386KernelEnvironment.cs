@@ -90,7 +90,7 @@ public sealed class I386KernelEnvironment : KernelEnvironment
         {
             var handler = env.HandlerVa(v);
             mem.WriteUInt64(env.Idt + (ulong)(v * 8), (handler & 0xFFFF) | ((ulong)KernelCs << 16) | (0x8EUL << 40) | (((handler >> 16) & 0xFFFF) << 48));
-            env.WriteHandlerStub(mem, v);
+            env.WriteHandlerStub(mem, v, longMode: false);
             cpu.AddSentinel(handler);
         }
 
@@ -183,6 +183,8 @@ public sealed class I386KernelEnvironment : KernelEnvironment
         a.mov(ebx, ctx);
         a.lidt(__[ebx + SavedContextLayout.NullDescriptor]);
         a.lgdt(__[ebx + SavedContextLayout.NullDescriptor]);
+        var relocateCall = a.CreateLabel("relocate_call");
+        a.Label(ref relocateCall);
         a.push(__dword_ptr[ebx + PreserveSlot]);
         a.push(0);
         a.push(__dword_ptr[ebx + StartSlot]);
@@ -239,6 +241,7 @@ public sealed class I386KernelEnvironment : KernelEnvironment
         var result = a.Assemble(new StreamCodeWriter(stream), textVa, BlockEncoderOptions.ReturnNewInstructionOffsets);
         machine.Memory.Write(Text, stream.ToArray());
         DoneVas = [result.GetLabelRIP(done0), result.GetLabelRIP(done1)];
+        RelocateCallVa = result.GetLabelRIP(relocateCall);
         machine.Cpu.AddSentinel(DoneVas[0]);
         machine.Cpu.AddSentinel(DoneVas[1]);
         return textVa;

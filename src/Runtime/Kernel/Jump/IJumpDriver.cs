@@ -1,4 +1,5 @@
 using KjTest.Runtime.Kernel.Pm;
+using KjTest.Runtime.Machine.Cpu;
 
 namespace KjTest.Runtime.Kernel.Jump;
 
@@ -13,4 +14,13 @@ public interface IJumpDriver
 
     /// <summary>The machine_kexec delegate for <see cref="KernelModel.Reboot"/>.</summary>
     MachineKexecResult MachineKexec(KimageLayout layout);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once, when the next machine_kexec's guest code reaches <paramref name="point"/>
+    /// (before the instruction there); several actions at one point run in the order they were armed.
+    /// </summary>
+    void At(TransitionPoint point, Action<X86Cpu> action);
+
+    /// <summary>Disarms every action armed with <see cref="At"/> that has not run.</summary>
+    void ClearPoints();
 }

@@ -62,8 +62,20 @@ public abstract class KernelEnvironment : IKernelEnvironment
     /// <inheritdoc />
     public ulong PhysicalOf(ulong virtualAddress) => virtualAddress - _directMapBase;
 
+    /// <summary>
+    /// Kernel virtual address in the last written kernel text where machine_kexec is about to call relocate_kernel:
+    /// after load_segments and the descriptor-table invalidation of the era (the point <c>machine_kexec</c>).
+    /// </summary>
+    public ulong RelocateCallVa { get; private protected set; }
+
     /// <summary>Kernel virtual address of the exception handler for <paramref name="vector"/> (a sentinel).</summary>
     public ulong HandlerVa(int vector) => _directMapBase + HandlerStub(vector);
+
+    /// <summary>
+    /// Kernel virtual address of the interrupt return that ends <paramref name="vector"/>'s handler: the kernel model
+    /// resumes the CPU there once it has done what A's handler does (the halting loop before it is not a way there).
+    /// </summary>
+    public ulong HandlerReturnVa(int vector) => HandlerVa(vector) + 3;
 
     /// <summary>The vector whose handler is at <paramref name="address"/>, or null.</summary>
     public int? VectorAt(ulong address)
@@ -72,8 +84,12 @@ public abstract class KernelEnvironment : IKernelEnvironment
         return address >= first && address < first + (256 * HandlerStride) ? (int)((address - first) / HandlerStride) : null;
     }
 
-    /// <summary>Writes the halting stub (<c>hlt; jmp $-1</c>) of <paramref name="vector"/>'s handler.</summary>
-    private protected void WriteHandlerStub(PhysicalMemory memory, int vector) => memory.Write(HandlerStub(vector), [0xF4, 0xEB, 0xFD]);
+    /// <summary>
+    /// Writes the stub of <paramref name="vector"/>'s handler: <c>hlt; jmp $-1</c>, then the <c>iret</c> (<c>iretq</c> in
+    /// long mode) at <see cref="HandlerReturnVa"/>.
+    /// </summary>
+    private protected void WriteHandlerStub(PhysicalMemory memory, int vector, bool longMode) =>
+        memory.Write(HandlerStub(vector), longMode ? [0xF4, 0xEB, 0xFD, 0x48, 0xCF] : [0xF4, 0xEB, 0xFD, 0xCF]);
 
     private ulong HandlerStub(int vector) => Text + HandlersOffset + (ulong)(vector * HandlerStride);
 }

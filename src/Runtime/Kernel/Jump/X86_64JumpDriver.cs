@@ -18,6 +18,7 @@ public sealed class X86_64JumpDriver : IJumpDriver
     private readonly Action<byte[]> _console;
     private int _round;
     private IReadOnlyList<PhysicalRange> _currentWindow = [];
+    private readonly PointHooks _points = new();
 
     /// <summary>Creates A's machine_kexec over <paramref name="kernel"/> and installs its prepare hook.</summary>
     public X86_64JumpDriver(X86Machine machine, X86_64KernelEnvironment env, KernelModel kernel, JumpSettings settings, Action<byte[]> console)
@@ -43,12 +44,6 @@ public sealed class X86_64JumpDriver : IJumpDriver
 
     /// <summary>Kernel B, once an image made a system call.</summary>
     public PeerKernel? Peer { get; private set; }
-
-    /// <summary>
-    /// Called once when the CPU reaches the image's entry point during a kexec jump (the fault-injection point
-    /// <c>callee</c>), before the image's first instruction; null for none.
-    /// </summary>
-    public Action<X86Cpu>? AtCalleeEntry { get; set; }
 
     /// <summary>How the last machine_kexec ended.</summary>
     public JumpEnd? LastEnd { get; private set; }
@@ -81,14 +76,19 @@ public sealed class X86_64JumpDriver : IJumpDriver
         cpu.SetGpr(8, 0);
         cpu.Rip = text;
 
-        var calleeEntry = AtCalleeEntry is null ? (ulong?)null : layout.Start;
-        if (calleeEntry is { } entry)
+        var codePage = Arch.CodePage(layout.ControlPages[0]);
+        var routine = Arch.RoutineOf(layout);
+        _points.Place(cpu, point => point switch
         {
-            cpu.AddSentinel(entry);
-        }
-
-        var end = Run(layout, calleeEntry);
-        if (calleeEntry is not null)
+            TransitionPoint.MachineKexec => _env.RelocateCallVa,
+            TransitionPoint.RelocateOutbound => PointHooks.FirstDirectCall(routine.Code, routine.DataOffset, 64) is { } call ? codePage + (ulong)call : null,
+            TransitionPoint.Callee => layout.Start,
+            _ => Settings.UserRelocate is null ? codePage + (ulong)routine.JumpBackOffset : null,
+        });
+        var placed = _points.Placed;
+        var end = Run(layout);
+        _points.Finish();
+        if (placed)
         {
             cpu.ClearSentinels();
             foreach (var sentinel in _env.DoneVas.Concat(Enumerable.Range(0, 256).Select(_env.HandlerVa)).Concat(Peer?.Sentinels ?? []))
@@ -111,7 +111,13 @@ public sealed class X86_64JumpDriver : IJumpDriver
         return MachineKexecResult.Back(mem.ReadUInt64(_env.SavedContext + SavedContextLayout.ImageStart));
     }
 
-    private JumpEnd Run(KimageLayout layout, ulong? calleeEntry)
+    /// <inheritdoc />
+    public void At(TransitionPoint point, Action<X86Cpu> action) => _points.Arm(point, action);
+
+    /// <inheritdoc />
+    public void ClearPoints() => _points.Clear();
+
+    private JumpEnd Run(KimageLayout layout)
     {
         var cpu = _machine.Cpu;
         var budget = Settings.MaxInstructions;
@@ -126,8 +132,7 @@ public sealed class X86_64JumpDriver : IJumpDriver
                     return new JumpEnd(JumpEndKind.Returned, "relocate_kernel returned and restore_processor_state completed", outcome.Rip);
                 case StopReason.Sentinel when Peer is { } peer && peer.OnSentinel(outcome.Rip):
                     continue;
-                case StopReason.Sentinel when outcome.Rip == calleeEntry:
-                    AtCalleeEntry?.Invoke(cpu);
+                case StopReason.Sentinel when _points.OnSentinel(cpu, outcome.Rip):
                     continue;
                 case StopReason.Sentinel when _env.VectorAt(outcome.Rip) is { } vector:
                     return new JumpEnd(

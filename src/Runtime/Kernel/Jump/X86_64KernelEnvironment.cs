@@ -91,7 +91,7 @@ public sealed class X86_64KernelEnvironment : KernelEnvironment
             var gate = env.Idt + (ulong)(v * 16);
             mem.WriteUInt64(gate, (handler & 0xFFFF) | ((ulong)KernelCs << 16) | (0x8EUL << 40) | (((handler >> 16) & 0xFFFF) << 48));
             mem.WriteUInt64(gate + 8, handler >> 32);
-            env.WriteHandlerStub(mem, v);
+            env.WriteHandlerStub(mem, v, longMode: true);
             cpu.AddSentinel(handler);
         }
 
@@ -173,6 +173,8 @@ public sealed class X86_64KernelEnvironment : KernelEnvironment
             a.lgdt(__[r11 + SavedContextLayout.NullDescriptor]);
         }
 
+        var relocateCall = a.CreateLabel("relocate_call");
+        a.Label(ref relocateCall);
         a.mov(rax, relocateVa);
         a.call(rax);
         a.mov(r11, ctx);
@@ -267,6 +269,7 @@ public sealed class X86_64KernelEnvironment : KernelEnvironment
 
         machine.Memory.Write(Text, code);
         DoneVas = [result.GetLabelRIP(done0), result.GetLabelRIP(done1)];
+        RelocateCallVa = result.GetLabelRIP(relocateCall);
         machine.Cpu.AddSentinel(DoneVas[0]);
         machine.Cpu.AddSentinel(DoneVas[1]);
         return textVa;

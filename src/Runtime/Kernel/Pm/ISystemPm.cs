@@ -20,4 +20,23 @@ public interface ISystemPm
 
     /// <summary><c>syscore_resume()</c>.</summary>
     void SyscoreResume();
+
+    /// <summary>
+    /// kernel_kexec reached the transition point <paramref name="point"/> (a name of reference section 9's points: a
+    /// device callback phase as it starts, or one of <c>before_freeze</c>, <c>after_freeze_processes</c>,
+    /// <c>after_syscore_suspend</c>, <c>after_machine_kexec</c>, <c>after_thaw</c>). False when the machine did not
+    /// survive what happened there: kernel_kexec then never continues.
+    /// </summary>
+    bool At(string point) => true;
+
+    /// <summary><c>local_irq_disable()</c>: the CPU stops taking maskable interrupts.</summary>
+    void LocalIrqDisable()
+    {
+    }
+
+    /// <summary>
+    /// <c>local_irq_enable()</c>: the CPU takes maskable interrupts again, pending ones first. False when the machine did
+    /// not survive one.
+    /// </summary>
+    bool LocalIrqEnable() => true;
 }

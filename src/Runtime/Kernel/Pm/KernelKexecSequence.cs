@@ -122,12 +122,33 @@ public sealed class KernelKexecSequence
                 return run.Result(0, KernelKexecOutcome.Deadlocked);
             }
 
+            if (step.Step == KernelKexecStep.FreezeProcesses && !run.At("before_freeze"))
+            {
+                return run.Result(0, KernelKexecOutcome.NeverReturned);
+            }
+
             var result = run.Do(step.Step, step.Name);
+            if (run.Gone)
+            {
+                return run.Result(0, KernelKexecOutcome.NeverReturned);
+            }
+
             if (result != 0 && step.OnFailure is not null)
             {
                 error = step.Step == KernelKexecStep.FreezeProcesses ? KernelErrno.EBUSY : result;
                 jumpTo = step.OnFailure;
                 break;
+            }
+
+            var after = step.Step switch
+            {
+                KernelKexecStep.FreezeProcesses => "after_freeze_processes",
+                KernelKexecStep.SyscoreSuspend or KernelKexecStep.DevicePowerDown => "after_syscore_suspend",
+                _ => null,
+            };
+            if (after is not null && !run.At(after))
+            {
+                return run.Result(0, KernelKexecOutcome.NeverReturned);
             }
         }
 
@@ -136,7 +157,7 @@ public sealed class KernelKexecSequence
         {
             var back = machineKexec();
             run.Trace.Add(new PmCall("machine_kexec", null, 0));
-            if (!back.Returned)
+            if (!back.Returned || !run.At("after_machine_kexec"))
             {
                 return run.Result(0, KernelKexecOutcome.NeverReturned);
             }
@@ -149,6 +170,10 @@ public sealed class KernelKexecSequence
         for (var i = from; i < Resume.Count; i++)
         {
             run.Do(Resume[i].Step, Resume[i].Name);
+            if (run.Gone || (Resume[i].Step == KernelKexecStep.ThawProcesses && !run.At("after_thaw")))
+            {
+                return run.Result(0, KernelKexecOutcome.NeverReturned);
+            }
         }
 
         return run.Result(-error, KernelKexecOutcome.Returned);

@@ -20,6 +20,16 @@ internal sealed class PmRun
 
     internal List<PmCall> Trace { get; } = [];
 
+    /// <summary>True once the machine did not survive a transition point or an interrupt: nothing runs after that.</summary>
+    internal bool Gone { get; private set; }
+
+    /// <summary>Tells the system the sequence reached <paramref name="point"/>; false when the machine is gone.</summary>
+    internal bool At(string point)
+    {
+        Gone = Gone || !_system.At(point);
+        return !Gone;
+    }
+
     internal KernelKexecResult Result(long value, KernelKexecOutcome outcome) => new(value, outcome, Trace, [.. _stages]);
 
     /// <summary>Performs one step; returns 0 or the errno of a step that can fail.</summary>
@@ -51,6 +61,12 @@ internal sealed class PmRun
             case KernelKexecStep.DevicePowerDown:
                 Call(name, 0);
                 return PowerDown();
+            case KernelKexecStep.IrqDisable:
+                _system.LocalIrqDisable();
+                return Call(name, 0);
+            case KernelKexecStep.IrqEnable:
+                Gone = Gone || !_system.LocalIrqEnable();
+                return Call(name, 0);
             case KernelKexecStep.DevicePowerUp:
                 Call(name, 0);
                 _system.SyscoreResume();
@@ -81,6 +97,11 @@ internal sealed class PmRun
     /// <summary>dpm_prepare then dpm_suspend; neither undoes the other's work on failure.</summary>
     private int SuspendStart()
     {
+        if (!At("prepare"))
+        {
+            return 0;
+        }
+
         for (var i = 0; i < _stages.Length; i++)
         {
             if (_stages[i] != DevicePmStage.Active)
@@ -138,6 +159,11 @@ internal sealed class PmRun
 
     private int SuspendPhase(string name, DevicePmStage from, DevicePmStage to, Func<int, int> callback)
     {
+        if (!At(name[2..]))
+        {
+            return 0;
+        }
+
         for (var i = _stages.Length - 1; i >= 0; i--)
         {
             if (_stages[i] != from)
@@ -159,6 +185,12 @@ internal sealed class PmRun
 
     private void ResumePhase(string name, DevicePmStage from, DevicePmStage to, Func<int, int> callback)
     {
+        // The PMSG_RECOVER (thaw) phases of a rollback are not transition points.
+        if (!name.StartsWith("->thaw", StringComparison.Ordinal) && !At(name[2..]))
+        {
+            return;
+        }
+
         for (var i = 0; i < _stages.Length; i++)
         {
             if (_stages[i] == from)
@@ -171,6 +203,11 @@ internal sealed class PmRun
 
     private void Complete()
     {
+        if (!At("complete"))
+        {
+            return;
+        }
+
         for (var i = _stages.Length - 1; i >= 0; i--)
         {
             if (_stages[i] == DevicePmStage.Prepared)

@@ -55,6 +55,45 @@ public class KernelKexecSequenceTests
         });
     }
 
+    [TestCase(KernelEra.Cur, "before_freeze after_freeze_processes prepare freeze freeze_late freeze_noirq irqs-off after_syscore_suspend after_machine_kexec irqs-on restore_noirq restore_early restore complete after_thaw")]
+    [TestCase(KernelEra.K30, "before_freeze after_freeze_processes prepare freeze freeze_late freeze_noirq irqs-off after_syscore_suspend after_machine_kexec irqs-on restore_noirq restore_early restore complete after_thaw")]
+    [TestCase(KernelEra.K27, "before_freeze after_freeze_processes prepare freeze irqs-off freeze_noirq after_syscore_suspend after_machine_kexec restore_noirq irqs-on restore complete after_thaw")]
+    public void Transition_points_and_interrupt_changes_come_in_the_era_s_order(KernelEra era, string expected)
+    {
+        // Sections 4.1-4.3: where local_irq_disable/enable fall decides which points run with interrupts on.
+        var system = new ScriptedSystemPm();
+        Run(era, new ScriptedDevicePm(0), system, out _);
+
+        Assert.That(string.Join(" ", system.Points).Replace("irqs ", "irqs-", StringComparison.Ordinal), Is.EqualTo(expected));
+    }
+
+    [TestCase("freeze", KernelKexecOutcome.NeverReturned, false)]
+    [TestCase("after_syscore_suspend", KernelKexecOutcome.NeverReturned, false)]
+    [TestCase("after_machine_kexec", KernelKexecOutcome.NeverReturned, true)]
+    [TestCase("irqs on", KernelKexecOutcome.NeverReturned, true)]
+    [TestCase("after_thaw", KernelKexecOutcome.NeverReturned, true)]
+    public void A_machine_lost_at_a_point_ends_kernel_kexec_there(string point, KernelKexecOutcome outcome, bool jumped)
+    {
+        var system = new ScriptedSystemPm { DiesAt = point };
+        var trace = Run(KernelEra.Cur, new ScriptedDevicePm(1), system, out var result);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(outcome));
+            Assert.That(trace.Contains("machine_kexec", StringComparison.Ordinal), Is.EqualTo(jumped));
+            Assert.That(system.Points[^1], Is.EqualTo(point));
+        });
+    }
+
+    [Test]
+    public void Rollback_phases_are_not_transition_points()
+    {
+        var system = new ScriptedSystemPm();
+        Run(KernelEra.Cur, new ScriptedDevicePm(1).Fail("->freeze_noirq", 0, EIO), system, out _);
+
+        Assert.That(system.Points, Is.EqualTo(new[] { "before_freeze", "after_freeze_processes", "prepare", "freeze", "freeze_late", "freeze_noirq", "restore", "complete", "after_thaw" }));
+    }
+
     private static IEnumerable<TestCaseData> Failures()
     {
         const string ResumeConsoleCur = "console_resume_all thaw_processes pm_restore_console";
