@@ -64,6 +64,7 @@ internal sealed partial class ScenarioCheck
                     if (FaultKinds.All.TryGetValue(fault.Kind.Value, out var kind))
                     {
                         Parameters(kind, $"fault '{kind.Name}'", fault.Span, fault.Parameters);
+                        DeviceDrivenStep(kind, fault.Parameters);
                     }
                     else
                     {
@@ -80,6 +81,19 @@ internal sealed partial class ScenarioCheck
 
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// The device-PM steps of kernel_kexec fail only through a device's callback: for a kexec, no wakeup event can be
+    /// pending (events_check_enabled is off), so nothing else in dpm_suspend_start or dpm_suspend_end returns an error.
+    /// </summary>
+    private void DeviceDrivenStep(KindSpec kind, IReadOnlyList<Parameter> parameters)
+    {
+        if (kind.Name == "kernel_step_failure"
+            && parameters.FirstOrDefault(p => p.Name.Value == "step")?.Value is ScalarValue { Text: "dpm_suspend_start" or "dpm_suspend_end" } step)
+        {
+            _diagnostics.Report(DiagnosticCatalogue.StepFailsThroughDevices, step.Span, step.Text);
         }
     }
 

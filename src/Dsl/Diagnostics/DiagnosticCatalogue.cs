@@ -353,4 +353,8 @@ public static class DiagnosticCatalogue
 
     /// <summary>Content too large to hold in memory as one buffer.</summary>
     public static DiagnosticDescriptor ContentTooLargeToResolve { get; } = Error("KJ1536", "content of {0} bytes is too large to build (at most {1} bytes)");
+
+    /// <summary>A kernel step that fails only when a device callback does.</summary>
+    public static DiagnosticDescriptor StepFailsThroughDevices { get; } = Error(
+        "KJ1537", "{0} fails only when a device callback fails; use fault device_pm_failure with the device and its phase");
 }

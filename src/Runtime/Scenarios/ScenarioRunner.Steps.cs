@@ -193,7 +193,7 @@ public sealed partial class ScenarioRunner
                 var stepName = Text(step, "step") ?? "";
                 if (stepName is not ("freeze_processes" or "disable_secondary_cpus" or "syscore_suspend"))
                 {
-                    return Error(step.Span, $"kernel_step_failure at {stepName} is not implemented yet (freeze_processes, disable_secondary_cpus and syscore_suspend are)");
+                    return Error(step.Span, $"{stepName} fails only when a device callback fails; use fault device_pm_failure with the device and its phase");
                 }
 
                 _pm.FailStep(stepName, ErrnoParameter(step, KernelErrno.EBUSY));
