@@ -22,15 +22,6 @@ public class ScenarioRunnerTests
         """;
 
     [Test]
-    public void A_device_pm_step_failure_without_a_device_makes_the_outcome_error_naming_the_fault_to_use()
-    {
-        var result = Run(Image + "\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: kernel_step_failure\n    step: dpm_suspend_end\n  - jump: ok\n");
-
-        Assert.That(result.Actual, Is.EqualTo(OutcomeKind.Error));
-        Assert.That(result.Messages.Select(m => m.Text), Has.Some.StartsWith("dpm_suspend_end fails only when a device callback fails; use fault device_pm_failure"));
-    }
-
-    [Test]
     public void A_runaway_image_expected_to_return_is_a_timeout_naming_the_budget()
     {
         var result = Run("limits: { max_instructions: 50_000 }\n" + Image + "\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - jump: ok\n");
