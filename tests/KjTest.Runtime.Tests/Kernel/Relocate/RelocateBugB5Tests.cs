@@ -158,6 +158,21 @@ public class RelocateBugB5Tests
     }
 
     [Test]
+    public void Section_5_1_set_memory_rox_without_a_page_for_the_split_fails_and_keeps_the_translation()
+    {
+        var machine = new MachineBuilder().WithMemory(64UL << 20).Build();
+        var env = X86_64KernelEnvironment.Build(machine, 0x100000);
+        var va = X86_64KernelEnvironment.Va(0x3FF000);
+        var pages = new Queue<ulong>([0x200000]);
+
+        var done = X86_64KernelMap.SetReadOnlyExec(machine.Memory, env.Pml4, va, () => pages.Count > 0 ? pages.Dequeue() : null);
+
+        Assert.That(done, Is.False);
+        Assert.That(X86_64PageWalk.Translate(machine.Memory, env.Pml4, va), Is.EqualTo(0x3FF000UL));
+        Assert.That(Leaf(machine.Memory, env.Pml4, va) & X86_64PageFlags.Rw, Is.Not.Zero);
+    }
+
+    [Test]
     public void The_K30_routine_is_not_built_with_B5()
     {
         Assert.That(() => X86_64Relocate.Build(KernelEra.K30, RelocateBug.B5, 0), Throws.ArgumentException);
