@@ -222,7 +222,7 @@ public sealed partial class ScenarioRunner
             var why = name?.ToUpperInvariant() switch
             {
                 "B1" => "relocate bug B1 is not an injection: it is the K30 era's own machine_kexec (use era: k30)",
-                "B5" => "relocate bug B5 is not implemented: the emulated CPU re-walks the page tables before a write fault, so a stale read-only global TLB entry never faults",
+                "B5" when I386 || config.Era is KernelEra.K30 or KernelEra.K27 => "relocate bug B5 is a 6.14 regression (5a82223e0743 made the control page read-only in the kernel map); this era's control page is writable, so there is no stale read-only entry to hit",
                 "B20" => "relocate bug B20 is not implemented: skipping wbinvd only matters with stale encrypted cache lines, and the machine has no cache model",
                 "B6" when I386 => "relocate bug B6 is an x86_64 regression (2cacf7f23a02); the i386 routine is not built with it",
                 _ => null,
@@ -234,7 +234,7 @@ public sealed partial class ScenarioRunner
 
             if (!Enum.TryParse(name, ignoreCase: true, out bug) || bug == RelocateBug.None)
             {
-                return (fault.Span, $"relocate bug {name} is not implemented yet (B2, B2a, B3, B4, B6 are)");
+                return (fault.Span, $"relocate bug {name} is not implemented yet (B2, B2a, B3, B4, B5, B6 are)");
             }
         }
 

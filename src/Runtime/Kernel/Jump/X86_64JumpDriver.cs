@@ -1,3 +1,4 @@
+using KjTest.Runtime.Kernel.Paging;
 using KjTest.Runtime.Kernel.Pm;
 using KjTest.Runtime.Machine;
 using KjTest.Runtime.Machine.Cpu;
@@ -32,6 +33,7 @@ public sealed class X86_64JumpDriver : IJumpDriver
         _console = console;
         Settings = settings;
         Arch = new X86_64KexecArch(machine.Memory, kernel.Config, settings, X86_64KernelEnvironment.Va, X86_64KernelEnvironment.Va(env.SavedContext + SavedContextLayout.GdtDescriptor));
+        Arch.SetMemoryRox = va => SetMemoryRox(machine, env, kernel, va);
         kernel.MachineKexecPrepare = Arch.Prepare;
         machine.Cpu.SyscallHook = OnSyscall;
     }
@@ -180,6 +182,17 @@ public sealed class X86_64JumpDriver : IJumpDriver
     {
         Peer ??= new PeerKernel(cpu, _kernel.Config, _currentWindow, Settings, _console);
         return Peer.OnSyscall(cpu);
+    }
+
+    private static void SetMemoryRox(X86Machine machine, X86_64KernelEnvironment env, KernelModel kernel, ulong virtualAddress)
+    {
+        // Its result is ignored, as machine_kexec_prepare ignores set_memory_rox's.
+        X86_64KernelMap.SetReadOnlyExec(machine.Memory, env.Pml4, virtualAddress, () => kernel.Allocator.Allocate(0));
+
+        // flush_tlb_all: toggling CR4.PGE drops global entries too.
+        var cpu = machine.Cpu;
+        cpu.Cr4 ^= Cr.Cr4Pge;
+        cpu.Cr4 ^= Cr.Cr4Pge;
     }
 
     private static string VectorName(int vector) => new FaultRecord(vector, null, 0, null).Name;

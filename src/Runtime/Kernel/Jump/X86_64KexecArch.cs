@@ -32,6 +32,12 @@ public sealed class X86_64KexecArch
     /// <summary>Kernel virtual address of <c>saved_context.gdt_desc</c>, reloaded by K614 and CUR on the way back.</summary>
     public ulong SavedGdtDescriptorVa { get; set; }
 
+    /// <summary>
+    /// <c>set_memory_rox</c> on this kernel's own map for a kernel virtual address, which 6.14 applies to the control
+    /// page (5a82223e0743); null for a kernel whose map is not modelled in guest RAM.
+    /// </summary>
+    public Action<ulong>? SetMemoryRox { get; set; }
+
     /// <summary>The <see cref="KernelModel.MachineKexecPrepare"/> hook.</summary>
     public int Prepare(KimagePrepareContext context)
     {
@@ -53,6 +59,7 @@ public sealed class X86_64KexecArch
         if (Settings.Era != KernelEra.K30)
         {
             Install(image, codePage, context.SwapPage ?? 0);
+            SetMemoryRox?.Invoke(_virtualOf(codePage));
         }
 
         return 0;

@@ -18,6 +18,13 @@ public enum RelocateBug
     /// <summary>B4: the callee's stack starts at the very top of the swap page with no slot pushed (K30 and i386 behaviour).</summary>
     B4,
 
+    /// <summary>
+    /// B5: CR4.PGE is not cleared before the data area is written through the control page's kernel virtual address, so
+    /// the global read-only translation of the kernel map (the control page is ROX since 5a82223e0743) survives the
+    /// CR3 load and the first write faults (6.14-rc until d144d8a65286; K614 and CUR only).
+    /// </summary>
+    B5,
+
     /// <summary>B6: identity_mapped pushes no 0 under the start address, so a plain kexec enters the image with an empty stack (2cacf7f23a02 until 786a45757dcd).</summary>
     B6,
 }

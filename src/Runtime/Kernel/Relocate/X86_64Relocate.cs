@@ -40,6 +40,11 @@ public static class X86_64Relocate
         }
 
         var modern = era != KernelEra.K30;
+        if (bug == RelocateBug.B5 && !modern)
+        {
+            throw new ArgumentException("bug B5 needs the 6.14 control page, read-only in the kernel map", nameof(bug));
+        }
+
         const int d = RelocateRoutine.ControlCodeMaxSize;
         var a = new Assembler(64);
         var start = a.CreateLabel("relocate_kernel");
@@ -91,16 +96,31 @@ public static class X86_64Relocate
         a.mov(r14, cr3);
         a.mov(r9, __qword_ptr[r8 + d + RelocateRoutine.PaTablePage]);
         a.mov(cr3, r9);
-        a.mov(r13, cr4);
-        a.mov(r12, r13);
-        a.mov(rax, ~Cr4Pge);
-        a.and(r12, rax);
-        a.mov(cr4, r12);
-        a.mov(__qword_ptr[r8 + d + RelocateRoutine.SavedCr4], r13);
-        a.mov(__qword_ptr[r8 + d + RelocateRoutine.SavedRsp], rsp);
-        a.mov(__qword_ptr[r8 + d + RelocateRoutine.SavedCr3], r14);
-        a.mov(r12, cr0);
-        a.mov(__qword_ptr[r8 + d + RelocateRoutine.SavedCr0], r12);
+        if (bug == RelocateBug.B5)
+        {
+            // 5a82223e0743 before d144d8a65286: the data area is written with the kernel map's global entries still
+            // in the TLB; PGE is cleared only by identity_mapped's CR4 load.
+            a.mov(__qword_ptr[r8 + d + RelocateRoutine.SavedRsp], rsp);
+            a.mov(__qword_ptr[r8 + d + RelocateRoutine.SavedCr3], r14);
+            a.mov(r12, cr0);
+            a.mov(__qword_ptr[r8 + d + RelocateRoutine.SavedCr0], r12);
+            a.mov(r13, cr4);
+            a.mov(__qword_ptr[r8 + d + RelocateRoutine.SavedCr4], r13);
+        }
+        else
+        {
+            a.mov(r13, cr4);
+            a.mov(r12, r13);
+            a.mov(rax, ~Cr4Pge);
+            a.and(r12, rax);
+            a.mov(cr4, r12);
+            a.mov(__qword_ptr[r8 + d + RelocateRoutine.SavedCr4], r13);
+            a.mov(__qword_ptr[r8 + d + RelocateRoutine.SavedRsp], rsp);
+            a.mov(__qword_ptr[r8 + d + RelocateRoutine.SavedCr3], r14);
+            a.mov(r12, cr0);
+            a.mov(__qword_ptr[r8 + d + RelocateRoutine.SavedCr0], r12);
+        }
+
         a.mov(__qword_ptr[r8 + d + RelocateRoutine.BackupPagesMap], rdi);
         a.mov(r11, rcx);
         a.lea(rsp, __[rsi + (int)PageSize]);

@@ -81,7 +81,8 @@ public class RelocateBugB6Tests
     }
 
     [TestCase("cur", "B1", "K30 era's own machine_kexec")]
-    [TestCase("cur", "B5", "re-walks the page tables")]
+    [TestCase("k30", "B5", "6.14 regression")]
+    [TestCase("k27", "B5", "6.14 regression")]
     [TestCase("cur", "B20", "no cache model")]
     [TestCase("k27", "B6", "x86_64 regression")]
     public void A_relocate_bug_without_a_model_is_an_error_saying_why(string era, string bug, string reason)
