@@ -119,6 +119,8 @@ public sealed class X86_64JumpDriver : IJumpDriver
     /// <inheritdoc />
     public void ClearPoints() => _points.Clear();
 
+    private const int DebugVectorCount = Relocate.X86_64Relocate.DebugVectors;
+
     private JumpEnd Run(KimageLayout layout)
     {
         var cpu = _machine.Cpu;
@@ -146,8 +148,12 @@ public sealed class X86_64JumpDriver : IJumpDriver
                     return new JumpEnd(JumpEndKind.Exception, $"execution reached the unexpected sentinel 0x{outcome.Rip:x}", outcome.Rip);
                 case StopReason.TripleFault:
                     return new JumpEnd(JumpEndKind.TripleFault, "triple fault: " + string.Join(" -> ", outcome.Faults), outcome.Rip);
-                case StopReason.Halted when DebugVector(layout, outcome.Rip) is { } debug:
-                    return new JumpEnd(JumpEndKind.Exception, $"exception {VectorName(debug)} (vector {debug}) caught by the debug IDT of the control page, which halts", outcome.Rip, debug);
+                case StopReason.Halted when DebugVector(layout, cpu, outcome.Rip) is { } debug:
+                    return new JumpEnd(
+                        JumpEndKind.Exception,
+                        $"exception {VectorName(debug)} (vector {debug}) caught by the debug IDT of the control page, which printed the registers on the serial port and halts",
+                        outcome.Rip,
+                        debug);
                 case StopReason.Halted when !layout.PreserveContext:
                     return new JumpEnd(JumpEndKind.NoReturn, $"plain kexec: the image ran and halted at rip=0x{outcome.Rip:x}", outcome.Rip);
                 case StopReason.Halted:
@@ -162,20 +168,20 @@ public sealed class X86_64JumpDriver : IJumpDriver
         }
     }
 
-    private int? DebugVector(KimageLayout layout, ulong rip)
+    /// <summary>The vector CUR's exception handler halted for: it stops with the vector number on top of the stack.</summary>
+    private int? DebugVector(KimageLayout layout, X86Cpu cpu, ulong rip)
     {
         var routine = Arch.RoutineOf(layout);
-        var codePage = Arch.CodePage(layout.ControlPages[0]);
-        for (var v = 0; v < routine.DebugStubs.Count; v++)
+        if (routine.DebugHaltOffset < 0)
         {
-            var stub = codePage + (ulong)routine.DebugStubs[v];
-            if (rip >= stub && rip < stub + 3)
-            {
-                return v;
-            }
+            return null;
         }
 
-        return null;
+        var halt = Arch.CodePage(layout.ControlPages[0]) + (ulong)routine.DebugHaltOffset;
+        Span<byte> vector = stackalloc byte[8];
+        return rip >= halt && rip < halt + 3 && cpu.TryReadLinear(cpu.GetGpr(4), vector) && vector[0] < DebugVectorCount
+            ? vector[0]
+            : null;
     }
 
     private bool OnSyscall(X86Cpu cpu)

@@ -7,6 +7,9 @@ namespace KjTest.Runtime.Kernel.Relocate;
 /// <param name="DebugStubs">Offsets of the debug exception stubs (CUR's 16-vector debug IDT), vector by vector; empty before CUR.</param>
 public sealed record RelocateRoutine(byte[] Code, int JumpBackOffset, int DataOffset, IReadOnlyList<int> DebugStubs)
 {
+    /// <summary>Offset of the <c>hlt</c> where CUR's exception handler stops for every vector but #BP; -1 before CUR.</summary>
+    public int DebugHaltOffset { get; init; } = -1;
+
     /// <summary>Data area slot of the saved stack pointer.</summary>
     public const int SavedRsp = 0x00;
 

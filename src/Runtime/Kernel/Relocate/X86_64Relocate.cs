@@ -253,15 +253,10 @@ public static class X86_64Relocate
 
         EmitSwapPages(a, swapPages, era, bug);
 
+        var die = a.CreateLabel("die");
         if (era == KernelEra.Cur)
         {
-            for (var v = 0; v < DebugVectors; v++)
-            {
-                stubs[v] = a.CreateLabel();
-                a.Label(ref stubs[v]);
-                a.hlt();
-                a.jmp(stubs[v]);
-            }
+            EmitExceptionHandler(a, stubs, ref die);
         }
 
         using var stream = new MemoryStream();
@@ -278,7 +273,127 @@ public static class X86_64Relocate
         BitConverter.TryWriteBytes(page.AsSpan(d + RelocateRoutine.DebugGdtDescriptor), (ushort)31);
         BitConverter.TryWriteBytes(page.AsSpan(d + RelocateRoutine.DebugIdtDescriptor), (ushort)(era == KernelEra.Cur ? (DebugVectors * 16) - 1 : 0));
         var stubOffsets = era == KernelEra.Cur ? stubs.Select(s => (int)result.GetLabelRIP(s)).ToArray() : [];
-        return new RelocateRoutine(page, (int)result.GetLabelRIP(jumpBack), d, stubOffsets);
+        return new RelocateRoutine(page, (int)result.GetLabelRIP(jumpBack), d, stubOffsets)
+        {
+            DebugHaltOffset = era == KernelEra.Cur ? (int)result.GetLabelRIP(die) : -1,
+        };
+    }
+
+    /// <summary>
+    /// CUR's debug exception vectors and <c>exc_handler</c> (reference 5.3 step 5): each vector pushes an error code of 0
+    /// when the CPU pushes none, then its number; the handler prints the exception, error code, RIP, RSP, the general
+    /// registers and CR2 on the serial port at 0x3f8, one <c>name:</c> and sixteen hex digits per line, returns from #BP
+    /// only and halts on every other vector.
+    /// </summary>
+    private static void EmitExceptionHandler(Assembler a, Label[] stubs, ref Label die)
+    {
+        var handler = a.CreateLabel("exc_handler");
+        var printQword = a.CreateLabel("pr_qword");
+        var printNybble = a.CreateLabel("pr_nybble");
+        for (var v = 0; v < DebugVectors; v++)
+        {
+            stubs[v] = a.CreateLabel();
+            a.Label(ref stubs[v]);
+            if (v is 8 or (>= 10 and <= 14))
+            {
+                a.nop();
+                a.nop();
+            }
+            else
+            {
+                a.push(0);
+            }
+
+            a.push(v);
+            a.jmp(handler);
+        }
+
+        a.Label(ref handler);
+        a.push(rax);
+        a.push(rbx);
+        a.push(rcx);
+        a.push(rdx);
+        a.push(rsi);
+        a.mov(edx, 0x3f8);
+        void Name(string name)
+        {
+            foreach (var ch in name)
+            {
+                a.mov(al, (byte)ch);
+                a.@out(dx, al);
+            }
+        }
+
+        void Slot(string name, int offset)
+        {
+            Name(name);
+            a.mov(rbx, __qword_ptr[rsp + offset]);
+            a.call(printQword);
+        }
+
+        void Register(string name, AssemblerRegister64 register)
+        {
+            Name(name);
+            a.mov(rbx, register);
+            a.call(printQword);
+        }
+
+        Slot("Exc:", 0x28);
+        Slot("Err:", 0x30);
+        Slot("rip:", 0x38);
+        Slot("rsp:", 0x50);
+        Slot("rax:", 0x20);
+        Slot("rbx:", 0x18);
+        Slot("rcx:", 0x10);
+        Slot("rdx:", 0x08);
+        Slot("rsi:", 0x00);
+        Register("rdi:", rdi);
+        Register("r8 :", r8);
+        Register("r9 :", r9);
+        Register("r10:", r10);
+        Register("r11:", r11);
+        Register("r12:", r12);
+        Register("r13:", r13);
+        Register("r14:", r14);
+        Register("r15:", r15);
+        Name("cr2:");
+        a.mov(rbx, cr2);
+        a.call(printQword);
+        a.pop(rsi);
+        a.pop(rdx);
+        a.pop(rcx);
+        a.pop(rbx);
+        a.pop(rax);
+        a.cmp(__qword_ptr[rsp], 3);
+        a.jne(die);
+        a.add(rsp, 16);
+        a.iretq();
+        a.Label(ref die);
+        a.hlt();
+        a.jmp(die);
+
+        var digit = a.CreateLabel();
+        a.Label(ref printNybble);
+        a.mov(al, bl);
+        a.and(al, 0x0f);
+        a.add(al, 0x30);
+        a.cmp(al, 0x3a);
+        a.jb(digit);
+        a.add(al, 'a' - '0' - 10);
+        a.Label(ref digit);
+        a.@out(dx, al);
+        a.ret();
+
+        var next = a.CreateLabel();
+        a.Label(ref printQword);
+        a.mov(ecx, 16);
+        a.Label(ref next);
+        a.rol(rbx, 4);
+        a.call(printNybble);
+        a.loop(next);
+        a.mov(al, (byte)'\n');
+        a.@out(dx, al);
+        a.ret();
     }
 
     /// <summary>Writes the debug IDT gates of CUR, pointing at the stubs of a routine placed at <paramref name="controlPage"/>.</summary>
