@@ -18,6 +18,8 @@ namespace KjTest.Runtime.Scenarios;
 /// <item>every register powers on as 0 (what <c>device_state_lost</c> returns it to) and starts the scenario at its
 /// declared value, the programming A's driver left in it;</item>
 /// <item>the declared IRQ line is wired to the machine's 8259A pair; without one the device raises no interrupt;</item>
+/// <item>in device state (gaps, <c>expect: registers</c>) the registers are <c>name.register</c>, followed by
+/// <c>name.irq</c>, the level the device drives on its line;</item>
 /// <item>the device is a bus master: its DMA writes guest physical memory directly.</item>
 /// </list>
 /// </summary>
@@ -25,6 +27,9 @@ public static class ProgrammableDeviceLayout
 {
     /// <summary>Width in bytes of every declared register, and the stride between them.</summary>
     public const int RegisterWidth = 8;
+
+    /// <summary>The device-state field (after the declared registers) holding the level of the device's IRQ line, 1 while it requests.</summary>
+    public const string LineRegister = "irq";
 
     /// <summary>IRQ lines a programmable device cannot take: the slave's cascade input and COM1's line (the machine always has its UART).</summary>
     public static IReadOnlySet<int> ReservedIrqs { get; } = new HashSet<int> { 2, 4 };
@@ -83,6 +88,11 @@ public static class ProgrammableDeviceLayout
         if (spec.Irq is { } irq && (irq.Value > 15 || ReservedIrqs.Contains((int)irq.Value)))
         {
             return (null, irq.Span, $"programmable device '{name}' cannot take IRQ {irq.Value} (lines 0-15 except 2, the cascade, and 4, COM1's)");
+        }
+
+        foreach (var register in spec.Registers.Where(r => r.Name.Value.Equals(LineRegister, StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, register.Name.Span, $"programmable device '{name}': '{LineRegister}' is the name of its interrupt line in device state; call the register something else");
         }
 
         foreach (var register in spec.Registers.Where(r => r.Value.Value > ulong.MaxValue))
