@@ -87,6 +87,19 @@ public class ProgrammableDeviceScenarioTests
         });
     }
 
+    [Test]
+    public void On_k27_B_runs_with_paging_off_and_reaches_both_windows_directly()
+    {
+        var k27 = Machine.Replace("era: cur\narch: x86_64", "era: k27\narch: i386", StringComparison.Ordinal);
+        var result = Run(k27 + Image("mov eax, [0xfebf0008]\n  mov [0xfebf0000], eax\n  mov dx, 0x310\n  mov eax, 0x99\n  out dx, eax\n  ret") + Load + JumpPreserved);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Actual, Is.EqualTo(OutcomeKind.Gap), ScenarioCatalogueTests.Describe(result));
+            Assert.That(result.Gap!.Fields, Is.EqualTo(new[] { new GapField("nic0.ctrl", "0x1", "0x300000"), new GapField("nic0.id", "0x4b4a", "0x99") }));
+        });
+    }
+
     [TestCase("0x1", OutcomeKind.Pass)]
     [TestCase("0x2", OutcomeKind.Fail)]
     public void Expect_registers_reads_a_programmable_register_by_name(string value, OutcomeKind outcome)
