@@ -297,9 +297,15 @@ public sealed partial class ScenarioRunner
                 return (irq.Span, $"IRQ {irq.Value} of '{spec.Name.Value}' is already {sharing.Name}'s");
             }
 
-            if (spec.Mmio is [var mmio] && (_machine.Bus.IsMmio(mmio.Start.Value, mmio.Size.Value)))
+            // A window over RAM would hide it from the guest while A's memory state still read it.
+            if (spec.Mmio is [var mmio] && mmio.Start.Value < _machine.Memory.Size)
             {
-                return (mmio.Span, $"the MMIO range of '{spec.Name.Value}' overlaps another device's");
+                return (mmio.Span, $"the MMIO range of '{spec.Name.Value}' lies in RAM (below 0x{_machine.Memory.Size:x}); put it in the hole above RAM");
+            }
+
+            if (spec.Mmio is [var window] && _machine.Bus.IsMmio(window.Start.Value, window.Size.Value))
+            {
+                return (window.Span, $"the MMIO range of '{spec.Name.Value}' overlaps another device's");
             }
 
             try

@@ -194,6 +194,18 @@ public class ProgrammableDeviceScenarioTests
         Assert.That(result.Gap?.Fields.Select(f => (f.Name, f.After)), Does.Contain(("nic0.irq", "0x1")), ScenarioCatalogueTests.Describe(result));
     }
 
+    [TestCase("ports: [{ first: 0x3f8, count: 8 }]", "the ports of 'nic1' overlap another device's")]
+    [TestCase("mmio: [{ start: 0xfebf0100, size: 8 }]", "the MMIO range of 'nic1' overlaps another device's")]
+    [TestCase("mmio: [{ start: 0x200000, size: 8 }]", "the MMIO range of 'nic1' lies in RAM")]
+    [TestCase("ports: [{ first: 0x340, count: 8 }]\n      irq: 11", "IRQ 11 of 'nic1' is already nic0's")]
+    public void A_second_device_colliding_with_the_machine_is_an_error(string resources, string message)
+    {
+        var result = Run(Machine.TrimEnd() + "\n    - name: nic1\n      type: programmable\n      " + resources + "\n      registers: { ctrl: 0 }\n" + Returning + Load + "  - jump: ok\n");
+
+        Assert.That(result.Actual, Is.EqualTo(OutcomeKind.Error));
+        Assert.That(result.Messages[0].Text, Does.Contain(message));
+    }
+
     private static string Image(string asm, string memsz = "0x1000") =>
         "images:\n  - name: b\n    entry: 0x400000\n    segments:\n      - mem: 0x400000\n        memsz: " + memsz + "\n        asm: |\n"
         + string.Concat(asm.Split('\n').Select(line => "          " + line.Trim() + "\n"));
