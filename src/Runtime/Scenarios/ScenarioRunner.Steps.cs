@@ -270,7 +270,7 @@ public sealed partial class ScenarioRunner
         };
         if (Programmable(name) is { } programmable)
         {
-            var declared = programmable.Snapshot().Registers.Select(r => r.Key).Where(k => k != "irq").ToHashSet(StringComparer.Ordinal);
+            var declared = programmable.Snapshot().Registers.Select(r => r.Key).Where(k => k != ProgrammableDeviceLayout.LineRegister).ToHashSet(StringComparer.Ordinal);
             if (names?.FirstOrDefault(n => !declared.Contains(n)) is { } unknown)
             {
                 return Error(step.Span, $"device_state_lost: '{name}' has no register '{unknown}' (it declares {string.Join(", ", declared)})");
