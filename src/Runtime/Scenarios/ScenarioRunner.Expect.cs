@@ -20,7 +20,7 @@ public sealed partial class ScenarioRunner
     {
         var cpu = _machine.Cpu;
         var rsp = _env.PhysicalOf(I386 ? cpu.GetGpr(4) & 0xFFFF_FFFF : cpu.GetGpr(4));
-        return new StateCapture(CaptureRegisters(), _machine.Memory.Snapshot(), _devices.Snapshot(), layout, rsp);
+        return new StateCapture(CaptureRegisters(), _machine.Memory.Snapshot(), DeviceSnapshots(), layout, rsp);
     }
 
     private SortedDictionary<string, UInt128> CaptureRegisters()
@@ -107,8 +107,8 @@ public sealed partial class ScenarioRunner
 
         var device = name[..dot];
         var type = _scenario.Machine.Devices.FirstOrDefault(d => d.Name.Value == device)?.Type.Value.ToLowerInvariant();
-        var snapshot = _devices.Snapshot().FirstOrDefault(s => s.Device == device || (type == "uart16550" && s.Device == "uart0") || (type == "pic8259" && s.Device == "pic"));
-        var register = snapshot?.Registers.FirstOrDefault(r => r.Key == name[(dot + 1)..]);
+        var snapshot = DeviceSnapshots().FirstOrDefault(s => s.Device == device || (type == "uart16550" && s.Device == "uart0") || (type == "pic8259" && s.Device == "pic"));
+        var register = snapshot?.Registers.FirstOrDefault(r => r.Key.Equals(name[(dot + 1)..], StringComparison.OrdinalIgnoreCase));
         if (register is not { Key: not null } found)
         {
             return false;
@@ -274,7 +274,7 @@ public sealed partial class ScenarioRunner
                 foreach (var (br, ar) in b.Registers.Zip(a.Registers))
                 {
                     // Transmit progress, not configuration: output counters and a character still leaving the UART.
-                    if (br.Key is "output_length" or "thr_pending" || except.Contains($"{b.Device}.{br.Key}"))
+                    if (br.Key is "output_length" or "thr_pending" || except.Contains(b.Device) || except.Contains($"{b.Device}.{br.Key}"))
                     {
                         continue;
                     }

@@ -107,7 +107,14 @@ public sealed partial class ScenarioRunner
                 // A device of the machine (the UART) keeps its own line; an injected request is the fault's device's.
                 if (_faultLines.Remove(line))
                 {
-                    _devices.Pic.SetIrq(line, false);
+                    if (_programmable.FirstOrDefault(d => DeclaredIrq(d.Name) == (ulong)line) is { } requester)
+                    {
+                        requester.LowerIrq();
+                    }
+                    else
+                    {
+                        _devices.Pic.SetIrq(line, false);
+                    }
                 }
 
                 if (line >= 8)

@@ -92,12 +92,12 @@ public sealed partial class ScenarioRunner
         _pm = NewPm();
         _driver.ClearPoints();
         _nmiPending = false;
-        if (result.Outcome == KernelKexecOutcome.Returned && _lostDevice is { } lost)
+        if (result.Outcome == KernelKexecOutcome.Returned)
         {
-            lost.Reset();
+            _loseDeviceState?.Invoke();
         }
 
-        _lostDevice = null;
+        _loseDeviceState = null;
         if (layout is not null && result.Trace.Count > 0)
         {
             var swapped = (ulong)layout.Pages.Count(p => p.Source != p.Destination);
@@ -219,21 +219,7 @@ public sealed partial class ScenarioRunner
 
                 return ArmAt(step, cpu => RegisterFile.TrySet(cpu, register, clobbered));
             case "device_state_lost":
-                var lostName = Text(step, "device");
-                var lostType = _scenario.Machine.Devices.FirstOrDefault(d => d.Name.Value == lostName)?.Type.Value.ToLowerInvariant();
-                _lostDevice = lostType switch
-                {
-                    "uart16550" => _devices.Uart,
-                    "pic8259" => _devices.Pic,
-                    "debugcon" => _devices.DebugCon,
-                    _ => null,
-                };
-                if (_lostDevice is null || step.Parameters.Any(p => p.Name.Value == "registers"))
-                {
-                    return Error(step.Span, $"device_state_lost for '{lostName}' is not implemented yet (whole uart16550, pic8259 or debugcon devices are)");
-                }
-
-                return false;
+                return DeviceStateLost(step);
             case "dma":
                 return Dma(step);
             case "irq":
@@ -242,11 +228,19 @@ public sealed partial class ScenarioRunner
                     return Error(step.Span, $"irq: line must be 0-15, not '{Text(step, "irq")}'");
                 }
 
-                // The device holds its request until A's driver services it.
+                // The device holds its request until A's driver services it; a programmable device on that line is the requester.
+                var requester = _programmable.FirstOrDefault(d => DeclaredIrq(d.Name) == line);
                 return ArmAt(step, _ =>
                 {
                     _faultLines.Add((int)line);
-                    _devices.Pic.SetIrq((int)line, true);
+                    if (requester is not null)
+                    {
+                        requester.RaiseIrq();
+                    }
+                    else
+                    {
+                        _devices.Pic.SetIrq((int)line, true);
+                    }
                 });
             case "alloc_failure":
                 return ArmAllocationFailure(_kernel, step) is { } allocError && Error(step.Span, allocError);
@@ -256,6 +250,50 @@ public sealed partial class ScenarioRunner
             default:
                 return Error(step.Kind.Span, $"fault kind {step.Kind.Value} is not implemented yet");
         }
+    }
+
+    /// <summary>
+    /// A device that comes back from the next jump (when it returns) reset: a whole standard device, or a programmable
+    /// device's registers, all of them or the <c>registers</c> listed.
+    /// </summary>
+    private bool DeviceStateLost(FaultStep step)
+    {
+        var name = Text(step, "device");
+        var type = _scenario.Machine.Devices.FirstOrDefault(d => d.Name.Value == name)?.Type.Value.ToLowerInvariant();
+        var subset = step.Parameters.FirstOrDefault(p => p.Name.Value == "registers")?.Value;
+        var names = subset switch
+        {
+            null => null,
+            ListValue list => list.Items.Select(i => i is ScalarValue s ? s.Text.ToLowerInvariant() : "").ToList(),
+            ScalarValue one => [one.Text.ToLowerInvariant()],
+            _ => [],
+        };
+        if (Programmable(name) is { } programmable)
+        {
+            var declared = programmable.Snapshot().Registers.Select(r => r.Key).Where(k => k != ProgrammableDeviceLayout.LineRegister).ToHashSet(StringComparer.Ordinal);
+            if (names?.FirstOrDefault(n => !declared.Contains(n)) is { } unknown)
+            {
+                return Error(step.Span, $"device_state_lost: '{name}' has no register '{unknown}' (it declares {string.Join(", ", declared)})");
+            }
+
+            _loseDeviceState += names is null ? programmable.LoseState : () => programmable.LoseState(names);
+            return false;
+        }
+
+        KjTest.Runtime.Machine.Devices.IDevice? standard = type switch
+        {
+            "uart16550" => _devices.Uart,
+            "pic8259" => _devices.Pic,
+            "debugcon" => _devices.DebugCon,
+            _ => null,
+        };
+        if (standard is null || names is not null)
+        {
+            return Error(step.Span, $"device_state_lost for '{name}'{(names is null ? "" : " with a registers list")} is not implemented yet (programmable devices, whole or by register, and whole uart16550, pic8259 or debugcon devices are)");
+        }
+
+        _loseDeviceState += standard.Reset;
+        return false;
     }
 
     /// <summary>
@@ -283,7 +321,19 @@ public sealed partial class ScenarioRunner
             return Error(step.Span, $"dma: 0x{at:x} + {bytes.Length} bytes is outside RAM");
         }
 
-        return ArmAt(step, _ => _machine.Memory.Write(at, bytes));
+        // A programmable device is a bus master of its own; the standard devices stand in for an unnamed one.
+        var master = Programmable(device);
+        return ArmAt(step, _ =>
+        {
+            if (master is not null)
+            {
+                master.DmaWrite(at, bytes);
+            }
+            else
+            {
+                _machine.Memory.Write(at, bytes);
+            }
+        });
     }
 
     /// <summary>Arms the kernel's allocation failure policy from an <c>alloc_failure</c> step; an error text when its parameters are unusable.</summary>

@@ -35,7 +35,8 @@ public sealed partial class ScenarioRunner
     private ulong _pagesSwapped;
     private string? _heldLockFor;
     private ScenarioPm _pm = new(0);
-    private KjTest.Runtime.Machine.Devices.IDevice? _lostDevice;
+    private Action? _loseDeviceState;
+    private readonly List<ProgrammableDevice> _programmable = [];
     private readonly Dictionary<string, ulong> _labels = new(StringComparer.Ordinal);
 
     private ScenarioRunner(Scenario scenario, string baseDirectory)
@@ -150,9 +151,9 @@ public sealed partial class ScenarioRunner
         foreach (var device in _scenario.Machine.Devices)
         {
             var type = device.Type.Value.ToLowerInvariant();
-            if (type is not ("uart16550" or "debugcon" or "pic8259" or "isa-debug-exit"))
+            if (type is not ("uart16550" or "debugcon" or "pic8259" or "isa-debug-exit" or "programmable"))
             {
-                return (device.Type.Span, $"device '{device.Name.Value}' of type {device.Type.Value} is not implemented yet (uart16550, debugcon, pic8259 and isa-debug-exit are: the machine's standard set)");
+                return (device.Type.Span, $"device '{device.Name.Value}' of type {device.Type.Value} is not implemented yet (uart16550, debugcon, pic8259, isa-debug-exit and programmable are)");
             }
         }
 
@@ -171,6 +172,11 @@ public sealed partial class ScenarioRunner
             {
                 return uartError;
             }
+        }
+
+        if (AttachProgrammable() is { } programmableError)
+        {
+            return programmableError;
         }
 
         _env = I386 ? I386KernelEnvironment.Build(_machine, EnvironmentBase) : X86_64KernelEnvironment.Build(_machine, EnvironmentBase);
@@ -274,6 +280,63 @@ public sealed partial class ScenarioRunner
         };
         return null;
     }
+
+    /// <summary>Builds and attaches the scenario's programmable devices (<see cref="ProgrammableDeviceLayout"/>).</summary>
+    private (SourceSpan, string)? AttachProgrammable()
+    {
+        foreach (var spec in _scenario.Machine.Devices.Where(d => d.Type.Value.Equals("programmable", StringComparison.OrdinalIgnoreCase)))
+        {
+            var (device, span, error) = ProgrammableDeviceLayout.Create(spec, _devices.Pic, _machine.Memory);
+            if (device is null)
+            {
+                return (span, error ?? $"programmable device '{spec.Name.Value}' could not be built");
+            }
+
+            if (spec.Irq is { } irq && _programmable.FirstOrDefault(d => DeclaredIrq(d.Name) == irq.Value) is { } sharing)
+            {
+                return (irq.Span, $"IRQ {irq.Value} of '{spec.Name.Value}' is already {sharing.Name}'s");
+            }
+
+            // A window over RAM would hide it from the guest while A's memory state still read it.
+            if (spec.Mmio is [var mmio] && mmio.Start.Value < _machine.Memory.Size)
+            {
+                return (mmio.Span, $"the MMIO range of '{spec.Name.Value}' lies in RAM (below 0x{_machine.Memory.Size:x}); put it in the hole above RAM");
+            }
+
+            if (spec.Mmio is [var window] && _machine.Bus.IsMmio(window.Start.Value, window.Size.Value))
+            {
+                return (window.Span, $"the MMIO range of '{spec.Name.Value}' overlaps another device's");
+            }
+
+            try
+            {
+                if (device.Ports.Count > 0)
+                {
+                    _machine.Bus.Attach((IPortDevice)device);
+                }
+
+                if (device.MmioRanges.Count > 0)
+                {
+                    _machine.Bus.Attach((IMmioDevice)device);
+                }
+            }
+            catch (InvalidOperationException ex)
+            {
+                return (spec.Ports.Count > 0 ? spec.Ports[0].Span : spec.Span, $"the ports of '{spec.Name.Value}' overlap another device's: {ex.Message}");
+            }
+
+            _programmable.Add(device);
+        }
+
+        return null;
+    }
+
+    private ulong? DeclaredIrq(string device) => _scenario.Machine.Devices.FirstOrDefault(d => d.Name.Value == device)?.Irq?.Value;
+
+    private ProgrammableDevice? Programmable(string? name) => _programmable.FirstOrDefault(d => d.Name == name);
+
+    /// <summary>Every device's registers: the machine's standard set, then the scenario's programmable devices in declaration order.</summary>
+    private List<DeviceSnapshot> DeviceSnapshots() => [.. _devices.Snapshot(), .. _programmable.Select(d => d.Snapshot())];
 
     private (SourceSpan, string)? ConfigureUart(DeviceSpec device)
     {

@@ -29,7 +29,9 @@ public sealed class ProgrammableDevice : IPortDevice, IMmioDevice
     /// <param name="irqLine">Where its interrupt goes, or null.</param>
     /// <param name="irq">IRQ number on <paramref name="irqLine"/>.</param>
     /// <param name="memory">Guest physical memory for DMA, or null for a device without bus mastering.</param>
-    /// <exception cref="ArgumentException">Overlapping or duplicate registers, a bad size, or no window at all.</exception>
+    /// <param name="portCount">Ports the port window decodes, at least the register file's length; null for exactly that length.</param>
+    /// <param name="mmioLength">Bytes the MMIO window decodes, at least the register file's length; null for exactly that length.</param>
+    /// <exception cref="ArgumentException">Overlapping or duplicate registers, a bad size, a window shorter than the register file, or no window at all.</exception>
     public ProgrammableDevice(
         string name,
         IReadOnlyList<ProgrammableRegister> registers,
@@ -37,7 +39,9 @@ public sealed class ProgrammableDevice : IPortDevice, IMmioDevice
         ulong? mmioBase = null,
         IIrqLine? irqLine = null,
         int irq = 0,
-        IPhysicalMemory? memory = null)
+        IPhysicalMemory? memory = null,
+        int? portCount = null,
+        ulong? mmioLength = null)
     {
         ArgumentNullException.ThrowIfNull(registers);
         if (portBase is null && mmioBase is null)
@@ -75,7 +79,13 @@ public sealed class ProgrammableDevice : IPortDevice, IMmioDevice
             }
         }
 
-        if (portBase is { } p && p + WindowLength > 0x10000)
+        if (portCount < WindowLength || mmioLength < (ulong)WindowLength)
+        {
+            throw new ArgumentException($"the window is shorter than the register file's {WindowLength} bytes", nameof(registers));
+        }
+
+        var ports = portCount ?? WindowLength;
+        if (portBase is { } p && p + ports > 0x10000)
         {
             throw new ArgumentException("the port window runs past port 0xFFFF", nameof(portBase));
         }
@@ -86,15 +96,15 @@ public sealed class ProgrammableDevice : IPortDevice, IMmioDevice
         _irqLine = irqLine;
         _irq = irq;
         _memory = memory;
-        Ports = portBase is { } first ? [(first, WindowLength)] : [];
-        MmioRanges = mmioBase is { } mb ? [(mb, (ulong)WindowLength)] : [];
+        Ports = portBase is { } first ? [(first, ports)] : [];
+        MmioRanges = mmioBase is { } mb ? [(mb, mmioLength ?? (ulong)WindowLength)] : [];
         Reset();
     }
 
     /// <inheritdoc cref="IDevice.Name" />
     public string Name { get; }
 
-    /// <summary>Bytes decoded by each window.</summary>
+    /// <summary>Bytes the register file spans from each window's base; the windows may decode more, which reads as all ones.</summary>
     public int WindowLength { get; }
 
     /// <inheritdoc />
@@ -154,6 +164,20 @@ public sealed class ProgrammableDevice : IPortDevice, IMmioDevice
         }
 
         DriveIrq(false);
+    }
+
+    /// <summary>
+    /// Models a device that lost part of its state: the named registers return to their reset values, the others and
+    /// the IRQ line keep theirs.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No register has one of the names.</exception>
+    public void LoseState(IEnumerable<string> registers)
+    {
+        ArgumentNullException.ThrowIfNull(registers);
+        foreach (var i in registers.Select(IndexOf).ToList())
+        {
+            _values[i] = _registers[i].ResetValue & WidthMask(_registers[i].Size);
+        }
     }
 
     /// <inheritdoc />

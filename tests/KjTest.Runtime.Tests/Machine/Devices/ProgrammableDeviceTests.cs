@@ -162,4 +162,31 @@ public sealed class ProgrammableDeviceTests
         var dev = new ProgrammableDevice("nic", Registers, portBase: 0x300);
         Assert.Throws<KeyNotFoundException>(() => dev.GetRegister("nope"));
     }
+
+    [Test]
+    public void Windows_may_decode_more_than_the_register_file_but_not_less()
+    {
+        var dev = new ProgrammableDevice("nic", Registers, portBase: 0x300, mmioBase: 0xF000_0000, portCount: 0x40, mmioLength: 0x1000);
+
+        Assert.That(dev.Ports, Is.EqualTo(new[] { ((ushort)0x300, 0x40) }));
+        Assert.That(dev.MmioRanges, Is.EqualTo(new[] { (0xF000_0000ul, 0x1000ul) }));
+        Assert.That(dev.In(0x330, 1), Is.EqualTo(0xFFu));
+        Assert.Throws<ArgumentException>(() => _ = new ProgrammableDevice("bad", Registers, portBase: 0x300, portCount: 8));
+        Assert.Throws<ArgumentException>(() => _ = new ProgrammableDevice("bad", Registers, mmioBase: 0xF000_0000, mmioLength: 8));
+        Assert.Throws<ArgumentException>(() => _ = new ProgrammableDevice("bad", Registers, portBase: 0xFFF0, portCount: 0x20));
+    }
+
+    [Test]
+    public void Losing_named_registers_resets_only_those_and_keeps_the_irq_line()
+    {
+        var line = new RecordingIrqLine();
+        var dev = new ProgrammableDevice("nic", Registers, portBase: 0x300, irqLine: line, irq: 5);
+        dev.SetRegister("control", 3);
+        dev.SetRegister("count", 9);
+        dev.RaiseIrq();
+        dev.LoseState(["count"]);
+
+        Assert.That((dev.GetRegister("control"), dev.GetRegister("count"), dev.IrqAsserted), Is.EqualTo((3ul, 0ul, true)));
+        Assert.Throws<KeyNotFoundException>(() => dev.LoseState(["nope"]));
+    }
 }
