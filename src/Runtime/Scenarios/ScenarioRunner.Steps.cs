@@ -287,12 +287,37 @@ public sealed partial class ScenarioRunner
             "debugcon" => _devices.DebugCon,
             _ => null,
         };
-        if (standard is null || names is not null)
+        if (standard is null)
         {
-            return Error(step.Span, $"device_state_lost for '{name}'{(names is null ? "" : " with a registers list")} is not implemented yet (programmable devices, whole or by register, and whole uart16550, pic8259 or debugcon devices are)");
+            return Error(step.Span, $"device_state_lost for '{name}' ({type}): the device keeps no state to lose");
         }
 
-        _loseDeviceState += standard.Reset;
+        if (names is null)
+        {
+            _loseDeviceState += standard.Reset;
+            return false;
+        }
+
+        // The names are checked now, so a bad list is reported at its step rather than after the jump.
+        string[] losable = standard switch
+        {
+            KjTest.Runtime.Machine.Devices.Uart16550 => ["rbr", "ier", "fcr", "lcr", "mcr", "lsr", "msr", "scr", "dll", "dlm"],
+            KjTest.Runtime.Machine.Devices.Pic8259Pair => ["master.imr", "master.isr", "master.base", "slave.imr", "slave.isr", "slave.base"],
+            _ => [],
+        };
+        if (names.FirstOrDefault(n => !losable.Contains(n, StringComparer.Ordinal)) is { } other)
+        {
+            return Error(step.Span, losable.Length == 0
+                ? $"device_state_lost: '{name}' has no registers to lose one by one; leave out registers to lose the whole device"
+                : $"device_state_lost: '{name}' cannot lose register '{other}' on its own (it can lose {string.Join(", ", losable)})");
+        }
+
+        _loseDeviceState += standard switch
+        {
+            KjTest.Runtime.Machine.Devices.Uart16550 uart => () => uart.ResetRegisters(names),
+            KjTest.Runtime.Machine.Devices.Pic8259Pair pic => () => pic.ResetRegisters(names),
+            _ => standard.Reset,
+        };
         return false;
     }
 

@@ -86,6 +86,28 @@ public sealed class Pic8259
         RecomputeIrr();
     }
 
+    /// <summary>Returns one register (imr, isr or base) to its power-on value; false for any other name.</summary>
+    internal bool ResetRegister(string name)
+    {
+        switch (name)
+        {
+            case "imr":
+                Imr = 0;
+                break;
+            case "isr":
+                Isr = 0;
+                break;
+            case "base":
+                VectorBase = 0;
+                break;
+            default:
+                return false;
+        }
+
+        RecomputeIrr();
+        return true;
+    }
+
     internal void SetLine(int ir, bool level)
     {
         var bit = (byte)(1 << ir);

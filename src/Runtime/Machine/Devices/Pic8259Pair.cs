@@ -130,6 +130,29 @@ public sealed class Pic8259Pair : IPortDevice, IInterruptController, IIrqLine
         return new DeviceSnapshot(Name, registers);
     }
 
+    /// <summary>
+    /// Returns the named registers (master.imr, master.isr, master.base and the slave's) to their power-on values and
+    /// keeps the rest; false, changing nothing, for any other name (IRR follows the input lines and cannot be lost alone).
+    /// </summary>
+    public bool ResetRegisters(IReadOnlyCollection<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        string[] known = ["master.imr", "master.isr", "master.base", "slave.imr", "slave.isr", "slave.base"];
+        if (names.Any(n => !known.Contains(n, StringComparer.Ordinal)))
+        {
+            return false;
+        }
+
+        foreach (var name in names)
+        {
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            (name.StartsWith("master", StringComparison.Ordinal) ? Master : Slave).ResetRegister(name[(dot + 1)..]);
+        }
+
+        SyncCascade();
+        return true;
+    }
+
     /// <inheritdoc />
     public void Reset()
     {

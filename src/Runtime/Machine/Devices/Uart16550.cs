@@ -178,7 +178,8 @@ public sealed class Uart16550 : IPortDevice
         new("lsr", _lsr),
         new("msr", _msr),
         new("scr", _scr),
-        new("divisor", _divisor),
+        new("dll", (ulong)(_divisor & 0xFF)),
+        new("dlm", (ulong)(_divisor >> 8)),
         new("rx_fifo_count", (ulong)_rxFifo.Count),
         new("host_input_count", (ulong)_hostInput.Count),
         new("thr_pending", _thrPending ? 1ul : 0ul),
@@ -202,6 +203,40 @@ public sealed class Uart16550 : IPortDevice
         _hostInput.Clear();
         _transmitted.Clear();
         UpdateIrq();
+    }
+
+    /// <summary>
+    /// Returns the named registers (vocabulary names: rbr, ier, fcr, lcr, mcr, lsr, msr, scr, dll, dlm) to their power-on
+    /// values and keeps the rest; false, changing nothing, when a name is not one of them.
+    /// </summary>
+    public bool ResetRegisters(IReadOnlyCollection<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        string[] known = ["rbr", "ier", "fcr", "lcr", "mcr", "lsr", "msr", "scr", "dll", "dlm"];
+        if (names.Any(n => !known.Contains(n, StringComparer.Ordinal)))
+        {
+            return false;
+        }
+
+        foreach (var name in names)
+        {
+            switch (name)
+            {
+                case "rbr": _rbr = 0; break;
+                case "ier": _ier = 0; break;
+                case "fcr": _fcr = 0; break;
+                case "lcr": _lcr = 0; break;
+                case "mcr": _mcr = 0; break;
+                case "lsr": _lsr = LsrThre | LsrTemt; break;
+                case "msr": _msr = MsrIdleLines; break;
+                case "scr": _scr = 0; break;
+                case "dll": _divisor = (ushort)((_divisor & 0xFF00) | 0x0C); break;
+                default: _divisor &= 0x00FF; break;
+            }
+        }
+
+        UpdateIrq();
+        return true;
     }
 
     private bool FifoEnabled => (_fcr & FcrEnable) != 0;
