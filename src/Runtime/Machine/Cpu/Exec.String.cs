@@ -194,7 +194,7 @@ internal static partial class Exec
                 return false;
             }
 
-            source.CopyTo(destination);
+            CopyPageSpan(source, destination);
             c.Gpr[6] = UpdateIndex(c.Gpr[6], (ulong)bytes, mask);
         }
         else
@@ -239,5 +239,29 @@ internal static partial class Exec
         var size = X86Cpu.RegSize(i.Op1Register);
         var port = i.Op0Kind == OpKind.Register ? (ushort)c.Gpr[2] : i.Immediate8;
         c.Bus.Out(port, size, (uint)c.ReadReg(i.Op1Register));
+    }
+
+    /// <summary>Copies within one page; whole pages with 512-bit moves, which stream better than memmove's string copy here.</summary>
+    private static void CopyPageSpan(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        if (source.Length != 4096 || !System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+        {
+            source.CopyTo(destination);
+            return;
+        }
+
+        ref var s = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(source);
+        ref var d = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
+        for (nuint o = 0; o < 4096; o += 256)
+        {
+            var v0 = System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref s, o);
+            var v1 = System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref s, o + 64);
+            var v2 = System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref s, o + 128);
+            var v3 = System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref s, o + 192);
+            System.Runtime.Intrinsics.Vector512.StoreUnsafe(v0, ref d, o);
+            System.Runtime.Intrinsics.Vector512.StoreUnsafe(v1, ref d, o + 64);
+            System.Runtime.Intrinsics.Vector512.StoreUnsafe(v2, ref d, o + 128);
+            System.Runtime.Intrinsics.Vector512.StoreUnsafe(v3, ref d, o + 192);
+        }
     }
 }
