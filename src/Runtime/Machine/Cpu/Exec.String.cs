@@ -145,7 +145,6 @@ internal static partial class Exec
             }
         }
 
-        c.BeginBulk();
         var progressed = false;
         while (BulkPage(c, kind, size, mask, sourceSegment, counter, ref count))
         {

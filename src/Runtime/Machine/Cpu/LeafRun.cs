@@ -1,7 +1,8 @@
 namespace KjTest.Runtime.Machine.Cpu;
 
 /// <summary>
-/// One walked leaf mapping (linear and physical base, offset mask, and the TLB attributes of the walk) reused by the
-/// pages of a bulk string step; a zero mask means none.
+/// One walked leaf mapping (linear and physical base, offset mask, the privilege it was walked for and the TLB
+/// attributes of the walk), kept for bulk string steps until the TLB is flushed, as a TLB keeps one entry for a
+/// large page; a zero mask means none.
 /// </summary>
-internal readonly record struct LeafRun(ulong Linear, ulong Physical, ulong Mask, bool Writable, bool Global);
+internal readonly record struct LeafRun(ulong Linear, ulong Physical, ulong Mask, bool User, bool Writable, bool Global);

@@ -20,8 +20,13 @@ public sealed partial class X86Cpu
     private TlbEntry[] _tlb;
     private ulong _lastLeafMask = 0xFFF;
     private bool _lastLeafWritePermitted = true;
-    private LeafRun _readRun;
-    private LeafRun _writeRun;
+    private const int LeafRunCount = 4;
+
+    // A few leaves per access kind: a page swap reads and writes three pages (source, swap page, destination) in turn.
+    private readonly LeafRun[] _readRuns = new LeafRun[LeafRunCount];
+    private readonly LeafRun[] _writeRuns = new LeafRun[LeafRunCount];
+    private int _nextReadRun;
+    private int _nextWriteRun;
 
     private static TlbEntry[] NewTlb()
     {
@@ -41,6 +46,7 @@ public sealed partial class X86Cpu
     /// <summary>Drops cached translations (all, or all but global ones) and the decoded-instruction cache.</summary>
     internal void FlushTlb(bool includeGlobal)
     {
+        ForgetLeafRuns();
         FlushTlbArray(_tlbSupervisor, includeGlobal);
         FlushTlbArray(_tlbUser, includeGlobal);
         FlushDecodeCache();
@@ -62,6 +68,7 @@ public sealed partial class X86Cpu
 
     internal void InvalidatePage(ulong linear)
     {
+        ForgetLeafRuns();
         var vpn = linear >> 12;
         foreach (var tlb in (ReadOnlySpan<TlbEntry[]>)[_tlbSupervisor, _tlbUser])
         {
@@ -84,6 +91,7 @@ public sealed partial class X86Cpu
 
     private void OnMemoryMappingChanged()
     {
+        ForgetLeafRuns();
         FlushTlbArray(_tlbSupervisor, true);
         FlushTlbArray(_tlbUser, true);
         Mem.ClearWatches();
@@ -570,11 +578,11 @@ public sealed partial class X86Cpu
         return new CpuFault(CpuFault.PF, error, $"cr2=0x{lin:x}");
     }
 
-    /// <summary>Forgets the leaf mappings remembered by <see cref="TryGetReadSpan"/> and <see cref="TryGetWriteSpan"/>; called before each bulk string step.</summary>
-    internal void BeginBulk()
+    /// <summary>Forgets the leaf mappings remembered by <see cref="TryGetReadSpan"/> and <see cref="TryGetWriteSpan"/>; part of every TLB flush.</summary>
+    private void ForgetLeafRuns()
     {
-        _readRun = default;
-        _writeRun = default;
+        Array.Clear(_readRuns);
+        Array.Clear(_writeRuns);
     }
 
     /// <summary>
@@ -590,7 +598,7 @@ public sealed partial class X86Cpu
             return true;
         }
 
-        var pa = TranslateRun(ref _readRun, lin, AccessRead, out var writable, out var global);
+        var pa = TranslateRun(_readRuns, ref _nextReadRun, lin, AccessRead, out var writable, out var global);
         var pfn = pa >> 12;
         if (!Mem.IsRam(pfn) || Bus.IsMmio(pa & ~0xFFFUL, 0x1000))
         {
@@ -626,7 +634,7 @@ public sealed partial class X86Cpu
             return true;
         }
 
-        var pa = TranslateRun(ref _writeRun, lin, AccessWrite, out var writable, out var global);
+        var pa = TranslateRun(_writeRuns, ref _nextWriteRun, lin, AccessWrite, out var writable, out var global);
         var pfn = pa >> 12;
         if (!Mem.IsRam(pfn) || Bus.IsMmio(pa & ~0xFFFUL, 0x1000))
         {
@@ -645,17 +653,22 @@ public sealed partial class X86Cpu
         return true;
     }
 
-    private ulong TranslateRun(ref LeafRun run, ulong lin, int access, out bool writable, out bool global)
+    private ulong TranslateRun(LeafRun[] runs, ref int next, ulong lin, int access, out bool writable, out bool global)
     {
-        if (run.Mask != 0 && (lin & ~run.Mask) == run.Linear)
+        var user = CplValue == 3;
+        foreach (ref readonly var run in runs.AsSpan())
         {
-            writable = run.Writable;
-            global = run.Global;
-            return run.Physical | (lin & run.Mask);
+            if (run.Mask != 0 && (lin & ~run.Mask) == run.Linear && run.User == user)
+            {
+                writable = run.Writable;
+                global = run.Global;
+                return run.Physical | (lin & run.Mask);
+            }
         }
 
-        var pa = Translate(lin, access, CplValue == 3, out writable, out global);
-        run = new LeafRun(lin & ~_lastLeafMask, pa & ~_lastLeafMask, _lastLeafMask, writable, global);
+        var pa = Translate(lin, access, user, out writable, out global);
+        runs[next] = new LeafRun(lin & ~_lastLeafMask, pa & ~_lastLeafMask, _lastLeafMask, user, writable, global);
+        next = (next + 1) % runs.Length;
         return pa;
     }
 

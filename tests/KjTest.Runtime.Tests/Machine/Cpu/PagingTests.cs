@@ -185,6 +185,39 @@ public class PagingTests
         Assert.That(m.Memory.ReadUInt64(0x5000), Is.EqualTo(expectedVector is null ? 9UL : 1UL));
     }
 
+    [TestCase(false, 0x11UL, TestName = "A_rep_movs_through_a_large_page_keeps_its_translation_for_the_whole_leaf_until_a_flush")]
+    [TestCase(true, 0x22UL, TestName = "Invlpg_drops_the_large_page_translation_a_rep_movs_kept")]
+    public void Large_page_translation_kept_by_rep_movs(bool invalidate, ulong expected)
+    {
+        // A TLB holds one entry for a 2 MiB page: after the PDE changes, another 4 KiB page of the same leaf
+        // still translates through the old entry until INVLPG (or a CR3 load) drops it.
+        var m = FourKilobytePages(a =>
+        {
+            a.mov(rsi, 0x40_0000);
+            a.mov(rdi, 0x6000);
+            a.mov(ecx, 512);
+            a.rep.movsq();
+            a.mov(__qword_ptr[Pml4 + 0x2010], 0x60_0000 | 0x87);
+            if (invalidate)
+            {
+                a.invlpg(__byte_ptr[0x40_1000]);
+            }
+
+            a.mov(rsi, 0x40_1000);
+            a.mov(rdi, 0x7000);
+            a.mov(ecx, 512);
+            a.rep.movsq();
+            a.hlt();
+        });
+        m.Memory.WriteUInt64(Pml4 + 0x2010, 0x40_0000 | 0x87);
+        m.Memory.WriteUInt64(0x40_0000, 0x10);
+        m.Memory.WriteUInt64(0x40_1000, 0x11);
+        m.Memory.WriteUInt64(0x60_1000, 0x22);
+        GuestHarness.RunToHalt(m);
+        Assert.That(m.Memory.ReadUInt64(0x6000), Is.EqualTo(0x10UL));
+        Assert.That(m.Memory.ReadUInt64(0x7000), Is.EqualTo(expected));
+    }
+
     [Test]
     public void Global_pages_survive_a_cr3_reload_only_with_pge()
     {
