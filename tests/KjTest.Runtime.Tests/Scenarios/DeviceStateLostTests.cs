@@ -1,8 +1,4 @@
-using System.Text;
-using KjTest.Dsl.Checking;
 using KjTest.Dsl.Model;
-using KjTest.Dsl.Reading;
-using KjTest.Dsl.Yaml;
 using KjTest.Runtime.Scenarios;
 
 namespace KjTest.Runtime.Tests.Scenarios;
@@ -39,12 +35,7 @@ public class DeviceStateLostTests
               preserved: all
         """;
 
-    private static ScenarioResult Run(string yaml)
-    {
-        var parsed = new ScenarioChecker().Check(new ScenarioReader([new YamlFrontEnd()]).Read("t.yaml", Encoding.UTF8.GetBytes(yaml)));
-        Assert.That(parsed.Succeeded, Is.True, string.Join("\n", parsed.Diagnostics.Select(d => d.Message)));
-        return ScenarioRunner.Run(parsed.Scenario!, ".");
-    }
+    private static ScenarioResult Run(string yaml) => ScenarioHarness.Run(yaml);
 
     [Test]
     public void A_uart_losing_its_line_control_register_shows_a_gap_on_it_alone()

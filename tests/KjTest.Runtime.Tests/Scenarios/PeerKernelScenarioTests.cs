@@ -1,8 +1,4 @@
-using System.Text;
-using KjTest.Dsl.Checking;
 using KjTest.Dsl.Model;
-using KjTest.Dsl.Reading;
-using KjTest.Dsl.Yaml;
 using KjTest.Runtime.Scenarios;
 
 namespace KjTest.Runtime.Tests.Scenarios;
@@ -56,11 +52,5 @@ public class PeerKernelScenarioTests
         Assert.That(result.Messages.Select(m => m.Text), Has.Some.Contains("too few free pages for kernel B"));
     }
 
-    private static ScenarioResult Run(string body)
-    {
-        var reader = new ScenarioReader([new YamlFrontEnd()]);
-        var parsed = new ScenarioChecker().Check(reader.Read("test.yaml", Encoding.UTF8.GetBytes("name: t\n" + body)));
-        Assert.That(parsed.Succeeded, Is.True, string.Join("\n", parsed.Diagnostics.Select(d => d.Message)));
-        return ScenarioRunner.Run(parsed.Scenario!, ".");
-    }
+    private static ScenarioResult Run(string body) => ScenarioHarness.Run("name: t\n" + body);
 }

@@ -1,8 +1,4 @@
-using System.Text;
-using KjTest.Dsl.Checking;
 using KjTest.Dsl.Model;
-using KjTest.Dsl.Reading;
-using KjTest.Dsl.Yaml;
 using KjTest.Runtime.Kernel.Jump;
 using KjTest.Runtime.Scenarios;
 
@@ -285,11 +281,5 @@ public class TransitionPointFaultTests
     private static string Steps(string point, string printed) =>
         $"\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: irq\n    irq: 0\n    at: {point}\n  - jump: ok\n  - expect:\n      console: {{ text: \"{printed}\", device: uart0 }}\n      registers: {{ pic.master.irr: 0, pic.master.isr: 0 }}\n      preserved: all\n";
 
-    private static ScenarioResult Run(string body)
-    {
-        var reader = new ScenarioReader([new YamlFrontEnd()]);
-        var parsed = new ScenarioChecker().Check(reader.Read("test.yaml", Encoding.UTF8.GetBytes("name: t\n" + body)));
-        Assert.That(parsed.Succeeded, Is.True, string.Join("\n", parsed.Diagnostics.Select(d => d.Message)));
-        return ScenarioRunner.Run(parsed.Scenario!, ".");
-    }
+    private static ScenarioResult Run(string body) => ScenarioHarness.Run("name: t\n" + body);
 }

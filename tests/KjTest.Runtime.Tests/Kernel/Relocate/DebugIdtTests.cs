@@ -1,15 +1,11 @@
-using KjTest.Dsl.Checking;
-using KjTest.Dsl.Reading;
-using KjTest.Dsl.Yaml;
 using KjTest.Runtime.Scenarios;
+using KjTest.Runtime.Tests.Scenarios;
 
 namespace KjTest.Runtime.Tests.Kernel.Relocate;
 
 /// <summary>CUR's debug IDT and exception handler in the control page (reference kexec-jump.md section 5.3 step 5).</summary>
 public class DebugIdtTests
 {
-    private static readonly ScenarioReader Reader = new([new YamlFrontEnd()]);
-
     private static string Scenario(string era, string instruction, string afterJump) => $$"""
         name: debug-idt
         era: {{era}}
@@ -45,12 +41,7 @@ public class DebugIdtTests
         {{afterJump}}
         """;
 
-    private static ScenarioResult Run(string yaml)
-    {
-        var parsed = new ScenarioChecker().Check(Reader.Read("debug-idt.yaml", System.Text.Encoding.UTF8.GetBytes(yaml)));
-        Assert.That(parsed.Succeeded, Is.True, string.Join("\n", parsed.Diagnostics.Select(d => d.Message)));
-        return ScenarioRunner.Run(parsed.Scenario!, ".");
-    }
+    private static ScenarioResult Run(string yaml) => ScenarioHarness.Run(yaml);
 
     [Test]
     public void Section_5_3_a_breakpoint_prints_the_exception_block_on_the_serial_port_and_returns()

@@ -1,0 +1,25 @@
+using System.Text;
+using KjTest.Dsl.Checking;
+using KjTest.Dsl.Model;
+using KjTest.Dsl.Reading;
+using KjTest.Dsl.Yaml;
+using KjTest.Runtime.Scenarios;
+
+namespace KjTest.Runtime.Tests.Scenarios;
+
+/// <summary>Reads, checks and runs scenarios for tests: YAML text, or a file of the scenario catalogue.</summary>
+internal static class ScenarioHarness
+{
+    private static readonly ScenarioReader Reader = new([new YamlFrontEnd()]);
+
+    /// <summary>Reads and checks YAML text; the test fails on any diagnostic.</summary>
+    public static Scenario Check(string yaml)
+    {
+        var parsed = new ScenarioChecker().Check(Reader.Read("test.yaml", Encoding.UTF8.GetBytes(yaml)));
+        Assert.That(parsed.Succeeded, Is.True, string.Join("\n", parsed.Diagnostics.Select(d => d.Message)));
+        return parsed.Scenario!;
+    }
+
+    /// <summary>Reads, checks and runs YAML text.</summary>
+    public static ScenarioResult Run(string yaml) => ScenarioRunner.Run(Check(yaml), ".");
+}
