@@ -24,6 +24,64 @@ public class ControlFlowTests
     }
 
     [Test]
+    public void Call_through_a_stack_slot_reads_the_target_before_pushing_the_return_address()
+    {
+        var m = GuestHarness.LongMode(a =>
+        {
+            var function = a.CreateLabel();
+            var other = a.CreateLabel();
+            a.lea(rax, __[function]);
+            a.push(rax);
+            a.lea(rax, __[other]);
+            a.push(rax);
+            a.xor(ebx, ebx);
+            a.call(__qword_ptr[rsp + 8]);
+            a.hlt();
+            a.Label(ref function);
+            a.mov(ebx, 1);
+            a.ret();
+            a.Label(ref other);
+            a.mov(ebx, 2);
+            a.ret();
+        });
+        GuestHarness.RunToHalt(m);
+        Assert.That(m.Reg(Register.RBX), Is.EqualTo(1UL), "the target is the slot at rsp+8 before the push");
+    }
+
+    [Test]
+    public void Jmp_through_a_table_and_call_through_a_register_reach_their_targets()
+    {
+        var m = GuestHarness.LongMode(a =>
+        {
+            var first = a.CreateLabel();
+            var second = a.CreateLabel();
+            var function = a.CreateLabel();
+            var done = a.CreateLabel();
+            a.sub(rsp, 16);
+            a.lea(rax, __[first]);
+            a.mov(__qword_ptr[rsp], rax);
+            a.lea(rax, __[second]);
+            a.mov(__qword_ptr[rsp + 8], rax);
+            a.mov(ecx, 1);
+            a.jmp(__qword_ptr[rsp + rcx * 8]);
+            a.Label(ref first);
+            a.mov(esi, 10);
+            a.jmp(done);
+            a.Label(ref second);
+            a.mov(esi, 20);
+            a.Label(ref done);
+            a.lea(rax, __[function]);
+            a.call(rax);
+            a.hlt();
+            a.Label(ref function);
+            a.add(esi, 5);
+            a.ret();
+        });
+        GuestHarness.RunToHalt(m);
+        Assert.That(m.Reg(Register.RSI), Is.EqualTo(25UL));
+    }
+
+    [Test]
     public void Ret_imm16_releases_arguments()
     {
         var m = GuestHarness.LongMode(a =>

@@ -48,6 +48,9 @@ internal static unsafe class FastForms
             Handler.Jcc => Jcc((ConditionCode)d.Condition),
             Handler.Jmp when i.Op0Kind is OpKind.NearBranch16 or OpKind.NearBranch32 or OpKind.NearBranch64 => &JumpNear,
             Handler.Jmp when IsFullRegister(d.Kind0, d.Reg0, d.Size) => d.Size == 8 ? &JumpRegister<Size64> : &JumpRegister<Size32>,
+            Handler.Jmp when d.Kind0 == OperandClass.Memory && d.Size is 4 or 8 && !i.IsJmpFarIndirect => d.Size == 8 ? &JumpMemory<Size64> : &JumpMemory<Size32>,
+            Handler.Call when IsFullRegister(d.Kind0, d.Reg0, d.Size) => d.Size == 8 ? &CallRegister<Size64> : &CallRegister<Size32>,
+            Handler.Call when d.Kind0 == OperandClass.Memory && d.Size is 4 or 8 && !i.IsCallFarIndirect => d.Size == 8 ? &CallMemory<Size64> : &CallMemory<Size32>,
             Handler.Cmovcc when IsFullRegister(d.Kind0, d.Reg0, d.Size) && d.Kind1 is OperandClass.Register or OperandClass.Memory =>
                 d.Size == 8 ? &ConditionalMove<Size64> : &ConditionalMove<Size32>,
             Handler.Setcc when d.Kind0 == OperandClass.Register => &SetByteRegister,
@@ -384,6 +387,30 @@ internal static unsafe class FastForms
     private static void JumpRegister<TSize>(X86Cpu c, ref DecodedInstruction d)
         where TSize : struct, IOperandSize =>
         c.NextRip = TSize.Read(c, d.Reg0 & 15);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void JumpMemory<TSize>(X86Cpu c, ref DecodedInstruction d)
+        where TSize : struct, IOperandSize =>
+        c.NextRip = TSize.Load(c, c.LinearOf(ref d, TSize.Bytes));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CallRegister<TSize>(X86Cpu c, ref DecodedInstruction d)
+        where TSize : struct, IOperandSize
+    {
+        var target = TSize.Read(c, d.Reg0 & 15);
+        c.Push(c.NextRip, -d.StackDelta);
+        c.NextRip = target;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CallMemory<TSize>(X86Cpu c, ref DecodedInstruction d)
+        where TSize : struct, IOperandSize
+    {
+        // The target is read before the push, which may move the stack pointer an address uses.
+        var target = TSize.Load(c, c.LinearOf(ref d, TSize.Bytes));
+        c.Push(c.NextRip, -d.StackDelta);
+        c.NextRip = target;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ConditionalMove<TSize>(X86Cpu c, ref DecodedInstruction d)
