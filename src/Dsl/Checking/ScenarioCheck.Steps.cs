@@ -65,6 +65,7 @@ internal sealed partial class ScenarioCheck
                     {
                         Parameters(kind, $"fault '{kind.Name}'", fault.Span, fault.Parameters);
                         DeviceDrivenStep(kind, fault.Parameters);
+                        BusMaster(kind, fault.Parameters);
                     }
                     else
                     {
@@ -94,6 +95,18 @@ internal sealed partial class ScenarioCheck
             && parameters.FirstOrDefault(p => p.Name.Value == "step")?.Value is ScalarValue { Text: "dpm_suspend_start" or "dpm_suspend_end" } step)
         {
             _diagnostics.Report(DiagnosticCatalogue.StepFailsThroughDevices, step.Span, step.Text);
+        }
+    }
+
+    /// <summary>Only a programmable device does DMA: the machine's standard devices (UART, PIC, debug ports) are not bus masters.</summary>
+    private void BusMaster(KindSpec kind, IReadOnlyList<Parameter> parameters)
+    {
+        if (kind.Name == "dma"
+            && parameters.FirstOrDefault(p => p.Name.Value == "device")?.Value is ScalarValue device
+            && _devices.TryGetValue(device.Text, out var spec)
+            && !spec.Type.Value.Equals("programmable", StringComparison.OrdinalIgnoreCase))
+        {
+            _diagnostics.Report(DiagnosticCatalogue.NotABusMaster, device.Span, device.Text, spec.Type.Value);
         }
     }
 

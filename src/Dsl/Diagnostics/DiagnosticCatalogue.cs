@@ -357,4 +357,8 @@ public static class DiagnosticCatalogue
     /// <summary>A kernel step that fails only when a device callback does.</summary>
     public static DiagnosticDescriptor StepFailsThroughDevices { get; } = Error(
         "KJ1537", "{0} fails only when a device callback fails; use fault device_pm_failure with the device and its phase");
+
+    /// <summary>A DMA fault naming a device that cannot master the bus.</summary>
+    public static DiagnosticDescriptor NotABusMaster { get; } = Error(
+        "KJ1538", "device '{0}' ({1}) is not a bus master; DMA comes from a programmable device");
 }

@@ -346,19 +346,12 @@ public sealed partial class ScenarioRunner
             return Error(step.Span, $"dma: 0x{at:x} + {bytes.Length} bytes is outside RAM");
         }
 
-        // A programmable device is a bus master of its own; the standard devices stand in for an unnamed one.
-        var master = Programmable(device);
-        return ArmAt(step, _ =>
+        if (Programmable(device) is not { } master)
         {
-            if (master is not null)
-            {
-                master.DmaWrite(at, bytes);
-            }
-            else
-            {
-                _machine.Memory.Write(at, bytes);
-            }
-        });
+            return Error(step.Span, $"dma: device '{device}' is not a bus master; DMA comes from a programmable device");
+        }
+
+        return ArmAt(step, _ => master.DmaWrite(at, bytes));
     }
 
     /// <summary>Arms the kernel's allocation failure policy from an <c>alloc_failure</c> step; an error text when its parameters are unusable.</summary>

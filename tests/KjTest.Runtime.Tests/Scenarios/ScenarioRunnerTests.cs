@@ -53,6 +53,10 @@ public class ScenarioRunnerTests
           devices:
             - name: uart0
               type: uart16550
+            - name: nic0
+              type: programmable
+              ports: [{ first: 0x300, count: 16 }]
+              registers: { ctrl: 0x1 }
         """;
 
     private const string ReturningImage = """
@@ -86,7 +90,7 @@ public class ScenarioRunnerTests
               - load: b
                 flags: [PRESERVE_CONTEXT]
               - fault: dma
-                device: uart0
+                device: nic0
                 address: 0x400800
                 bytes: "5a"
                 at: callee
@@ -104,7 +108,7 @@ public class ScenarioRunnerTests
     [TestCase("restore")]
     public void A_dma_into_A_outside_the_window_is_a_memory_gap_with_the_bytes_written(string point)
     {
-        var result = Run(DmaMachine + ReturningImage + $"\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: dma\n    device: uart0\n    address: 0x600010\n    bytes: \"de ad be ef\"\n    at: {point}\n  - jump: ok\n  - expect:\n      preserved: all\n");
+        var result = Run(DmaMachine + ReturningImage + $"\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: dma\n    device: nic0\n    address: 0x600010\n    bytes: \"de ad be ef\"\n    at: {point}\n  - jump: ok\n  - expect:\n      preserved: all\n");
 
         Assert.Multiple(() =>
         {

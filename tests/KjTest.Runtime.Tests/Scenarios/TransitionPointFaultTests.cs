@@ -226,7 +226,7 @@ public class TransitionPointFaultTests
     {
         // Reference B13 and 5.5: before the outbound swap_pages the destination holds A's page, which is swapped into the
         // source page and back; after the callee it holds B's page, which goes to the source page.
-        var result = Run($"era: {era}\narch: {arch}\nmachine:\n  ram: 64MiB\n  devices:\n    - name: uart0\n      type: uart16550\nmemory:\n  - at: 0x400000\n    fill: {{ value: 0x11, size: 0x1000 }}\n" + ReturningImage + $"\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: dma\n    device: uart0\n    address: 0x400800\n    bytes: \"5a5a\"\n    at: {point}\n  - jump: ok\n  - expect:\n      preserved: all\n");
+        var result = Run($"era: {era}\narch: {arch}\nmachine:\n  ram: 64MiB\n  devices:\n    - name: uart0\n      type: uart16550\n    - name: nic0\n      type: programmable\n      ports: [{{ first: 0x300, count: 16 }}]\n      registers: {{ ctrl: 0x1 }}\nmemory:\n  - at: 0x400000\n    fill: {{ value: 0x11, size: 0x1000 }}\n" + ReturningImage + $"\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - fault: dma\n    device: nic0\n    address: 0x400800\n    bytes: \"5a5a\"\n    at: {point}\n  - jump: ok\n  - expect:\n      preserved: all\n");
 
         Assert.That(result.Actual, Is.EqualTo(gap ? OutcomeKind.Gap : OutcomeKind.Pass), ScenarioCatalogueTests.Describe(result));
         if (gap)
