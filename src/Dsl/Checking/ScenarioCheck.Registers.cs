@@ -55,8 +55,17 @@ internal sealed partial class ScenarioCheck
     private bool IsDeviceRegister(string text)
     {
         var dot = text.IndexOf('.', StringComparison.Ordinal);
-        return dot > 0 && _devices.TryGetValue(text[..dot], out var device) && DeviceRegisterNames(device).Contains(text[(dot + 1)..], StringComparer.OrdinalIgnoreCase);
+        return dot > 0 && _devices.TryGetValue(text[..dot], out var device)
+            && (DeviceRegisterNames(device).Contains(text[(dot + 1)..], StringComparer.OrdinalIgnoreCase) || IsInterruptLine(device, text[(dot + 1)..]));
     }
+
+    /// <summary>
+    /// <c>irq</c> is the level of the interrupt line of a device that has one (a UART or a programmable device): state the
+    /// machine captures and a scenario may expect, though no driver writes it.
+    /// </summary>
+    private static bool IsInterruptLine(DeviceSpec device, string register) =>
+        register.Equals("irq", StringComparison.OrdinalIgnoreCase)
+        && (device.Type.Value.Equals("uart16550", StringComparison.OrdinalIgnoreCase) || device.Type.Value.Equals("programmable", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A fixed-register type's registers, or the ones a programmable device declares.</summary>
     private static IReadOnlyList<string> DeviceRegisterNames(DeviceSpec device) =>

@@ -190,6 +190,15 @@ public class ProgrammableDeviceScenarioTests
         Assert.That(result.Gap?.Fields.Select(f => (f.Name, f.After)), Does.Contain(("nic0.irq", "0x1")), ScenarioCatalogueTests.Describe(result));
     }
 
+    [Test]
+    public void A_scenario_can_expect_the_level_of_a_device_interrupt_line()
+    {
+        var masked = Machine.Replace("    - name: uart0\n", "    - name: pic\n      type: pic8259\n      registers: { slave.imr: 0xff }\n    - name: uart0\n", StringComparison.Ordinal);
+        var result = Run(masked + Returning + Load + "  - fault: irq\n    irq: 11\n    at: callee\n  - jump: ok\n  - expect:\n      registers: { nic0.irq: 1, uart0.irq: 0 }\n");
+
+        Assert.That(result.Passed, Is.True, ScenarioCatalogueTests.Describe(result));
+    }
+
     [TestCase("ports: [{ first: 0x3f8, count: 8 }]", "the ports of 'nic1' overlap another device's")]
     [TestCase("mmio: [{ start: 0xfebf0100, size: 8 }]", "the MMIO range of 'nic1' overlaps another device's")]
     [TestCase("mmio: [{ start: 0x200000, size: 8 }]", "the MMIO range of 'nic1' lies in RAM")]
