@@ -58,6 +58,7 @@ internal static unsafe class FastForms
             Handler.Cdqe => &SignExtendEax,
             Handler.Cqo => &SignIntoRdx,
             Handler.Cdq => &SignIntoEdx,
+            Handler.NoOperation => &NoOperation,
             Handler.Lea when d.Kind0 == OperandClass.Register => &Exec.LeaFast,
             Handler.Push when d.Kind0 == OperandClass.Register => &Exec.PushFast,
             Handler.Pop when d.Kind0 == OperandClass.Register => &Exec.PopFast,
@@ -75,6 +76,11 @@ internal static unsafe class FastForms
     private static delegate*<X86Cpu, ref DecodedInstruction, void> Alu<TOp>(ref DecodedInstruction d)
         where TOp : struct, IAluOperation
     {
+        if (d.Size is 1 or 2)
+        {
+            return NarrowAlu<TOp>(ref d);
+        }
+
         if (d.Size is not (4 or 8))
         {
             return null;
@@ -103,6 +109,23 @@ internal static unsafe class FastForms
         }
 
         return null;
+    }
+
+    /// <summary>8- and 16-bit ALU forms; register operands go through their descriptors, which know AH to BH.</summary>
+    private static delegate*<X86Cpu, ref DecodedInstruction, void> NarrowAlu<TOp>(ref DecodedInstruction d)
+        where TOp : struct, IAluOperation
+    {
+        var bytes = d.Size == 1;
+        var register0 = d.Kind0 == OperandClass.Register && d.Reg0 >> 5 == d.Size;
+        var register1 = d.Kind1 == OperandClass.Register && d.Reg1 >> 5 == d.Size;
+        return (d.Kind0, d.Kind1) switch
+        {
+            (OperandClass.Register, OperandClass.Register) when register0 && register1 => bytes ? &NarrowRegister<TOp, Size8> : &NarrowRegister<TOp, Size16>,
+            (OperandClass.Register, OperandClass.Immediate or OperandClass.Memory) when register0 => bytes ? &NarrowRegister<TOp, Size8> : &NarrowRegister<TOp, Size16>,
+            (OperandClass.Memory, OperandClass.Immediate) => bytes ? &AluMI<TOp, Size8> : &AluMI<TOp, Size16>,
+            (OperandClass.Memory, OperandClass.Register) when register1 => bytes ? &NarrowMemory<TOp, Size8> : &NarrowMemory<TOp, Size16>,
+            _ => null,
+        };
     }
 
     private static delegate*<X86Cpu, ref DecodedInstruction, void> Mov(ref DecodedInstruction d)
@@ -279,6 +302,42 @@ internal static unsafe class FastForms
         {
             TSize.Store(c, linear, r);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void NarrowRegister<TOp, TSize>(X86Cpu c, ref DecodedInstruction d)
+        where TOp : struct, IAluOperation
+        where TSize : struct, IOperandSize
+    {
+        var b = d.Kind1 switch
+        {
+            OperandClass.Register => c.ReadRegInfo(d.Reg1),
+            OperandClass.Immediate => d.Immediate,
+            _ => TSize.Load(c, c.LinearOf(ref d, TSize.Bytes)),
+        };
+        var r = TOp.Apply<TSize>(c, c.ReadRegInfo(d.Reg0), b);
+        if (TOp.WritesResult)
+        {
+            c.WriteRegInfo(d.Reg0, r);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void NarrowMemory<TOp, TSize>(X86Cpu c, ref DecodedInstruction d)
+        where TOp : struct, IAluOperation
+        where TSize : struct, IOperandSize
+    {
+        var linear = c.LinearOf(ref d, TSize.Bytes);
+        var r = TOp.Apply<TSize>(c, TSize.Load(c, linear), c.ReadRegInfo(d.Reg1));
+        if (TOp.WritesResult)
+        {
+            TSize.Store(c, linear, r);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void NoOperation(X86Cpu c, ref DecodedInstruction d)
+    {
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
