@@ -79,7 +79,8 @@ public sealed class I386JumpDriver : IJumpDriver
             TransitionPoint.MachineKexec => _env.RelocateCallVa,
             TransitionPoint.RelocateOutbound => PointHooks.FirstDirectCall(routine.Code, routine.DataOffset, 32) is { } call ? controlPage + (ulong)call : null,
             TransitionPoint.Callee => layout.Start,
-            _ => _settings.UserRelocate is null ? controlPage + (ulong)routine.JumpBackOffset : null,
+            TransitionPoint.RelocateReturn => _settings.UserRelocate is null ? controlPage + (ulong)routine.JumpBackOffset : null,
+            _ => null,
         });
         var placed = _points.Placed;
         LastEnd = Run(layout);

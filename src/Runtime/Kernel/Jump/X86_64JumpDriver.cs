@@ -85,7 +85,8 @@ public sealed class X86_64JumpDriver : IJumpDriver
             TransitionPoint.MachineKexec => _env.RelocateCallVa,
             TransitionPoint.RelocateOutbound => PointHooks.FirstDirectCall(routine.Code, routine.DataOffset, 64) is { } call ? codePage + (ulong)call : null,
             TransitionPoint.Callee => layout.Start,
-            _ => Settings.UserRelocate is null ? codePage + (ulong)routine.JumpBackOffset : null,
+            TransitionPoint.RelocateReturn => Settings.UserRelocate is null ? codePage + (ulong)routine.JumpBackOffset : null,
+            _ => null,
         });
         var placed = _points.Placed;
         var end = Run(layout);

@@ -5,4 +5,4 @@ namespace KjTest.Runtime.Machine.Cpu;
 /// attributes of the walk), kept for bulk string steps until the TLB is flushed, as a TLB keeps one entry for a
 /// large page; a zero mask means none.
 /// </summary>
-internal readonly record struct LeafRun(ulong Linear, ulong Physical, ulong Mask, bool User, bool Writable, bool Global);
+internal readonly record struct LeafRun(ulong Linear, ulong Physical, ulong Mask, bool User, bool Writable, bool WritePermitted, bool Global);

@@ -586,8 +586,8 @@ public sealed partial class X86Cpu
     }
 
     /// <summary>
-    /// A span over guest bytes in one page for reading; false for MMIO. Within one bulk step a TLB miss inside an
-    /// already walked leaf (a 2 MiB or 1 GiB page) reuses that walk: its permissions and accessed bit cover every page in it.
+    /// A span over guest bytes in one page for reading; false for MMIO. A TLB miss inside a leaf (a 2 MiB or 1 GiB page)
+    /// already walked since the last TLB flush reuses that walk: its permissions and accessed bit cover every page in it.
     /// </summary>
     internal bool TryGetReadSpan(ulong lin, int length, out Span<byte> span)
     {
@@ -598,7 +598,7 @@ public sealed partial class X86Cpu
             return true;
         }
 
-        var pa = TranslateRun(_readRuns, ref _nextReadRun, lin, AccessRead, out var writable, out var global);
+        var pa = TranslateRun(_readRuns, ref _nextReadRun, lin, AccessRead, out var writable, out var global, out var writePermitted);
         var pfn = pa >> 12;
         if (!Mem.IsRam(pfn) || Bus.IsMmio(pa & ~0xFFFUL, 0x1000))
         {
@@ -616,9 +616,7 @@ public sealed partial class X86Cpu
         e.WriteTag = writable && Mem.IsPrivateAndUnwatched(pfn) ? lin >> 12 : NoTag;
         e.Page = page;
         e.Global = global;
-
-        // A reused leaf walk does not say whether the page is writable; such an entry never faults a write by itself.
-        e.ReadOnly = false;
+        e.ReadOnly = !writePermitted;
 
         span = page.AsSpan((int)(lin & 0xFFF), length);
         return true;
@@ -634,7 +632,7 @@ public sealed partial class X86Cpu
             return true;
         }
 
-        var pa = TranslateRun(_writeRuns, ref _nextWriteRun, lin, AccessWrite, out var writable, out var global);
+        var pa = TranslateRun(_writeRuns, ref _nextWriteRun, lin, AccessWrite, out var writable, out var global, out _);
         var pfn = pa >> 12;
         if (!Mem.IsRam(pfn) || Bus.IsMmio(pa & ~0xFFFUL, 0x1000))
         {
@@ -653,7 +651,7 @@ public sealed partial class X86Cpu
         return true;
     }
 
-    private ulong TranslateRun(LeafRun[] runs, ref int next, ulong lin, int access, out bool writable, out bool global)
+    private ulong TranslateRun(LeafRun[] runs, ref int next, ulong lin, int access, out bool writable, out bool global, out bool writePermitted)
     {
         var user = CplValue == 3;
         foreach (ref readonly var run in runs.AsSpan())
@@ -661,13 +659,15 @@ public sealed partial class X86Cpu
             if (run.Mask != 0 && (lin & ~run.Mask) == run.Linear && run.User == user)
             {
                 writable = run.Writable;
+                writePermitted = run.WritePermitted;
                 global = run.Global;
                 return run.Physical | (lin & run.Mask);
             }
         }
 
         var pa = Translate(lin, access, user, out writable, out global);
-        runs[next] = new LeafRun(lin & ~_lastLeafMask, pa & ~_lastLeafMask, _lastLeafMask, user, writable, global);
+        writePermitted = _lastLeafWritePermitted;
+        runs[next] = new LeafRun(lin & ~_lastLeafMask, pa & ~_lastLeafMask, _lastLeafMask, user, writable, writePermitted, global);
         next = (next + 1) % runs.Length;
         return pa;
     }

@@ -15,6 +15,7 @@ namespace KjTest.Runtime.Machine.Cpu;
 public sealed partial class X86Cpu
 {
     internal GprFile Gpr;
+    private ulong _decodedCodeBase;
     internal readonly SegmentCache[] Seg = new SegmentCache[6];
     internal readonly ulong[] Dr = new ulong[8];
     internal readonly UInt128[] Xmm = new UInt128[16];
@@ -161,10 +162,14 @@ public sealed partial class X86Cpu
     public void SetRegister(Register register, ulong value) => WriteReg(register, value);
 
     /// <summary>Reads GPR <paramref name="index"/> (0 = RAX ... 15 = R15).</summary>
-    public ulong GetGpr(int index) => Gpr[index];
+    public ulong GetGpr(int index) => (uint)index < 16 ? Gpr[index] : throw new ArgumentOutOfRangeException(nameof(index), index, "GPRs are 0-15");
 
     /// <summary>Writes GPR <paramref name="index"/> (0 = RAX ... 15 = R15).</summary>
-    public void SetGpr(int index, ulong value) => Gpr[index] = value;
+    public void SetGpr(int index, ulong value)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)index, 15u, nameof(index));
+        Gpr[index] = value;
+    }
 
     /// <summary>Reads a segment register with its hidden part.</summary>
     public SegmentCache GetSegment(SegmentRegister register) => Seg[(int)register];
@@ -312,6 +317,13 @@ public sealed partial class X86Cpu
 
     internal void UpdateMode()
     {
+        // Slots are keyed by linear address but hold CS-relative values (next RIP, branch targets): a new CS base voids them.
+        if (Seg[1].Base != _decodedCodeBase)
+        {
+            _decodedCodeBase = Seg[1].Base;
+            FlushDecodeCache();
+        }
+
         if ((EferValue & Cr.EferLma) != 0 && (Seg[1].Attributes & SegmentCache.LongBit) != 0)
         {
             Bitness = 64;

@@ -140,6 +140,27 @@ public class PagingTests
     }
 
     [Test]
+    public void A_read_only_translation_cached_by_rep_movs_also_faults_a_later_write()
+    {
+        var m = FourKilobytePages(a =>
+        {
+            a.mov(rsi, 0x5000);
+            a.mov(rdi, 0x6000);
+            a.mov(ecx, 512);
+            a.rep.movsq();
+            a.mov(__qword_ptr[Pml4 + 0x3000 + (5 * 8)], 0x5007);
+            a.mov(__qword_ptr[0x5000], 9);
+            a.hlt();
+        });
+        m.Memory.WriteUInt64(Pml4 + 0x3000 + (5 * 8), 0x5000 | 5);
+        m.Memory.WriteUInt64(0x5000, 1);
+        var outcome = m.Run(new RunLimits(20, StopOnException: true));
+        Assert.That(outcome.Faults.Select(f => (int?)f.Vector).FirstOrDefault(), Is.EqualTo(14));
+        Assert.That(m.Memory.ReadUInt64(0x6000), Is.EqualTo(1UL), "the copy ran first");
+        Assert.That(m.Memory.ReadUInt64(0x5000), Is.EqualTo(1UL));
+    }
+
+    [Test]
     public void Write_after_invlpg_of_a_page_made_writable_succeeds()
     {
         var m = FourKilobytePages(a =>

@@ -74,6 +74,32 @@ public class ShiftAndBitTests
         Assert.That(m.Reg(Register.BL), Is.EqualTo(1UL));
     }
 
+    [TestCase(true, TestName = "A_32_bit_shift_by_cl_0_still_clears_the_upper_half_and_keeps_the_flags")]
+    [TestCase(false, TestName = "A_32_bit_shift_by_immediate_0_still_clears_the_upper_half_and_keeps_the_flags")]
+    public void Shift_by_zero_writes_its_32_bit_destination(bool byCl)
+    {
+        var m = GuestHarness.LongMode(a =>
+        {
+            a.mov(rax, -1);
+            a.xor(ecx, ecx);
+            a.stc();
+            if (byCl)
+            {
+                a.shr(eax, cl);
+            }
+            else
+            {
+                a.shr(eax, 0);
+            }
+
+            a.setc(bl);
+            a.hlt();
+        });
+        GuestHarness.RunToHalt(m);
+        Assert.That(m.Rax(), Is.EqualTo(0xFFFF_FFFFUL));
+        Assert.That(m.Reg(Register.BL), Is.EqualTo(1UL), "CF kept");
+    }
+
     [Test]
     public void Shld_and_shrd_shift_in_bits_from_the_second_operand()
     {

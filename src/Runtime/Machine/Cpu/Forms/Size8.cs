@@ -9,11 +9,11 @@ internal readonly struct Size8 : IOperandSize
 
     public static ulong Mask => 0xFF;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Read(X86Cpu c, int index) => (byte)c.Gpr[index];
+    /// <summary>Not by index: register numbers 4-7 mean SPL-DIL or AH-BH depending on REX, so byte registers go through their descriptors.</summary>
+    public static ulong Read(X86Cpu c, int index) => throw new NotSupportedException("byte registers are read through their register descriptors");
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Write(X86Cpu c, int index, ulong value) => c.Gpr[index] = (c.Gpr[index] & ~0xFFUL) | (byte)value;
+    /// <summary>Not by index, as for <see cref="Read"/>.</summary>
+    public static void Write(X86Cpu c, int index, ulong value) => throw new NotSupportedException("byte registers are written through their register descriptors");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Load(X86Cpu c, ulong linear) => c.Read8(linear);
