@@ -2,6 +2,7 @@ using KjTest.Dsl.Model;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Kernel.Jump;
 using KjTest.Runtime.Kernel.Pm;
+using KjTest.Runtime.Machine.Devices;
 
 namespace KjTest.Runtime.Scenarios;
 
@@ -280,7 +281,7 @@ public sealed partial class ScenarioRunner
             return false;
         }
 
-        KjTest.Runtime.Machine.Devices.IDevice? standard = type switch
+        IDevice? standard = type switch
         {
             "uart16550" => _devices.Uart,
             "pic8259" => _devices.Pic,
@@ -299,23 +300,23 @@ public sealed partial class ScenarioRunner
         }
 
         // The names are checked now, so a bad list is reported at its step rather than after the jump.
-        string[] losable = standard switch
+        var losable = standard switch
         {
-            KjTest.Runtime.Machine.Devices.Uart16550 => ["rbr", "ier", "fcr", "lcr", "mcr", "lsr", "msr", "scr", "dll", "dlm"],
-            KjTest.Runtime.Machine.Devices.Pic8259Pair => ["master.imr", "master.isr", "master.base", "slave.imr", "slave.isr", "slave.base"],
+            Uart16550 => Uart16550.ResettableRegisters,
+            Pic8259Pair => Pic8259Pair.ResettableRegisters,
             _ => [],
         };
         if (names.FirstOrDefault(n => !losable.Contains(n, StringComparer.Ordinal)) is { } other)
         {
-            return Error(step.Span, losable.Length == 0
+            return Error(step.Span, losable.Count == 0
                 ? $"device_state_lost: '{name}' has no registers to lose one by one; leave out registers to lose the whole device"
                 : $"device_state_lost: '{name}' cannot lose register '{other}' on its own (it can lose {string.Join(", ", losable)})");
         }
 
         _loseDeviceState += standard switch
         {
-            KjTest.Runtime.Machine.Devices.Uart16550 uart => () => uart.ResetRegisters(names),
-            KjTest.Runtime.Machine.Devices.Pic8259Pair pic => () => pic.ResetRegisters(names),
+            Uart16550 uart => () => uart.ResetRegisters(names),
+            Pic8259Pair pic => () => pic.ResetRegisters(names),
             _ => standard.Reset,
         };
         return false;

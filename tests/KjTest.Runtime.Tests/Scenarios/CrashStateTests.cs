@@ -1,6 +1,3 @@
-using KjTest.Dsl.Checking;
-using KjTest.Dsl.Reading;
-using KjTest.Dsl.Yaml;
 using KjTest.Runtime.Kernel.Jump;
 using KjTest.Runtime.Scenarios;
 
@@ -8,8 +5,6 @@ namespace KjTest.Runtime.Tests.Scenarios;
 
 public class CrashStateTests
 {
-    private static readonly ScenarioReader Reader = new([new YamlFrontEnd()]);
-
     private static readonly string[] SystemFields =
     [
         "gdtr.base", "gdtr.limit", "idtr.base", "idtr.limit", "tr", "ldtr",
@@ -61,11 +56,5 @@ public class CrashStateTests
         Assert.That(result.Gap, Is.Null);
     }
 
-    private static ScenarioResult RunScenario(string file)
-    {
-        var path = Path.Combine(ScenarioCatalogueTests.FindRoot(), "scenarios", file);
-        var parsed = new ScenarioChecker().Check(Reader.ReadFile(path));
-        Assert.That(parsed.Succeeded, Is.True, string.Join("\n", parsed.Diagnostics.Select(d => d.Message)));
-        return ScenarioRunner.Run(parsed.Scenario!, Path.GetDirectoryName(path)!);
-    }
+    private static ScenarioResult RunScenario(string file) => ScenarioHarness.RunCatalogueFile(file);
 }

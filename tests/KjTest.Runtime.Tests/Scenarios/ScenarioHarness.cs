@@ -22,4 +22,18 @@ internal static class ScenarioHarness
 
     /// <summary>Reads, checks and runs YAML text.</summary>
     public static ScenarioResult Run(string yaml) => ScenarioRunner.Run(Check(yaml), ".");
+
+    /// <summary>The scenario catalogue folder (<c>scenarios/</c> at the repository root).</summary>
+    public static string CatalogueDirectory => Path.Combine(ScenarioCatalogueTests.FindRoot(), "scenarios");
+
+    /// <summary>Reads and checks a file of the catalogue; the test fails on any diagnostic.</summary>
+    public static Scenario CheckCatalogueFile(string file)
+    {
+        var parsed = new ScenarioChecker().Check(Reader.ReadFile(Path.Combine(CatalogueDirectory, file)));
+        Assert.That(parsed.Succeeded, Is.True, string.Join("\n", parsed.Diagnostics.Select(d => d.Message)));
+        return parsed.Scenario!;
+    }
+
+    /// <summary>Reads, checks and runs a file of the catalogue.</summary>
+    public static ScenarioResult RunCatalogueFile(string file) => ScenarioRunner.Run(CheckCatalogueFile(file), CatalogueDirectory);
 }

@@ -221,10 +221,10 @@ public sealed partial class X86Cpu
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private unsafe void ExecuteOne()
+    /// <summary>One instruction for the traced loop (the untraced loop keeps RIP in a local instead).</summary>
+    private void ExecuteOne()
     {
-        var linear = Bitness == 64 ? RipValue : (uint)(Seg[1].Base + RipValue);
+        var linear = CurrentLinearRip;
         ref var slot = ref _decodeCache[(int)linear & _decodeMask];
         if (slot.Tag != linear || slot.Key != _modeKey)
         {
@@ -232,14 +232,11 @@ public sealed partial class X86Cpu
             return;
         }
 
-        NextRip = slot.NextRip;
-        slot.Run(this, ref slot);
-        RipValue = NextRip & IpMask;
-        Retired++;
+        Execute(ref slot);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private unsafe void ExecuteMiss(ulong linear)
+    private void ExecuteMiss(ulong linear)
     {
         ref var slot = ref DecodeMiss(linear);
         if (slot.Sentinel && SentinelStops(linear))
@@ -247,6 +244,12 @@ public sealed partial class X86Cpu
             return;
         }
 
+        Execute(ref slot);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe void Execute(ref DecodedInstruction slot)
+    {
         NextRip = slot.NextRip;
         slot.Run(this, ref slot);
         RipValue = NextRip & IpMask;

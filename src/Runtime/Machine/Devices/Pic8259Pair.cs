@@ -130,6 +130,9 @@ public sealed class Pic8259Pair : IPortDevice, IInterruptController, IIrqLine
         return new DeviceSnapshot(Name, registers);
     }
 
+    /// <summary>The registers <see cref="ResetRegisters"/> can return to power-on one by one.</summary>
+    public static IReadOnlyList<string> ResettableRegisters { get; } = ["master.imr", "master.isr", "master.base", "slave.imr", "slave.isr", "slave.base"];
+
     /// <summary>
     /// Returns the named registers (master.imr, master.isr, master.base and the slave's) to their power-on values and
     /// keeps the rest; false, changing nothing, for any other name (IRR follows the input lines and cannot be lost alone).
@@ -137,8 +140,7 @@ public sealed class Pic8259Pair : IPortDevice, IInterruptController, IIrqLine
     public bool ResetRegisters(IReadOnlyCollection<string> names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        string[] known = ["master.imr", "master.isr", "master.base", "slave.imr", "slave.isr", "slave.base"];
-        if (names.Any(n => !known.Contains(n, StringComparer.Ordinal)))
+        if (names.Any(n => !ResettableRegisters.Contains(n, StringComparer.Ordinal)))
         {
             return false;
         }

@@ -205,6 +205,9 @@ public sealed class Uart16550 : IPortDevice
         UpdateIrq();
     }
 
+    /// <summary>The registers <see cref="ResetRegisters"/> can return to power-on one by one (IIR and THR follow the others).</summary>
+    public static IReadOnlyList<string> ResettableRegisters { get; } = ["rbr", "ier", "fcr", "lcr", "mcr", "lsr", "msr", "scr", "dll", "dlm"];
+
     /// <summary>
     /// Returns the named registers (vocabulary names: rbr, ier, fcr, lcr, mcr, lsr, msr, scr, dll, dlm) to their power-on
     /// values and keeps the rest; false, changing nothing, when a name is not one of them.
@@ -212,8 +215,7 @@ public sealed class Uart16550 : IPortDevice
     public bool ResetRegisters(IReadOnlyCollection<string> names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        string[] known = ["rbr", "ier", "fcr", "lcr", "mcr", "lsr", "msr", "scr", "dll", "dlm"];
-        if (names.Any(n => !known.Contains(n, StringComparer.Ordinal)))
+        if (names.Any(n => !ResettableRegisters.Contains(n, StringComparer.Ordinal)))
         {
             return false;
         }

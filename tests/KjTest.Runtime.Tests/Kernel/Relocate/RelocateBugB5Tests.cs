@@ -1,8 +1,5 @@
 using Iced.Intel;
-using KjTest.Dsl.Checking;
 using KjTest.Dsl.Model;
-using KjTest.Dsl.Reading;
-using KjTest.Dsl.Yaml;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Kernel.Jump;
 using KjTest.Runtime.Kernel.Paging;
@@ -29,7 +26,6 @@ public class RelocateBugB5Tests
     private const ulong Va = 0x10_0000_0000;
     private const ulong KernelPage = 0x400000;
     private const ulong TransitionPage = 0x401000;
-    private static readonly ScenarioReader Reader = new([new YamlFrontEnd()]);
 
     [Test]
     public void Section_7_B5_a_write_through_a_surviving_global_read_only_entry_faults()
@@ -178,14 +174,9 @@ public class RelocateBugB5Tests
         Assert.That(() => X86_64Relocate.Build(KernelEra.K30, RelocateBug.B5, 0), Throws.ArgumentException);
     }
 
-    private static string ScenarioDirectory => Path.Combine(ScenarioCatalogueTests.FindRoot(), "scenarios");
+    private static string ScenarioDirectory => ScenarioHarness.CatalogueDirectory;
 
-    private static Scenario Scenario(string file)
-    {
-        var parsed = new ScenarioChecker().Check(Reader.ReadFile(Path.Combine(ScenarioDirectory, file)));
-        Assert.That(parsed.Succeeded, Is.True, string.Join("\n", parsed.Diagnostics.Select(d => d.Message)));
-        return parsed.Scenario!;
-    }
+    private static Scenario Scenario(string file) => ScenarioHarness.CheckCatalogueFile(file);
 
     private static ulong AfterCr3Load(byte[] code) =>
         Decode(code).First(i => i.Code == Code.Mov_cr_r64 && i.Op0Register == Register.CR3).NextIP;

@@ -1,8 +1,4 @@
-using System.Text;
-using KjTest.Dsl.Checking;
 using KjTest.Dsl.Model;
-using KjTest.Dsl.Reading;
-using KjTest.Dsl.Yaml;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Kernel.Jump;
 using KjTest.Runtime.Kernel.Relocate;
@@ -16,8 +12,6 @@ namespace KjTest.Runtime.Tests.Kernel.Relocate;
 /// <summary>Bug B6 of reference kexec-jump.md section 7, against sections 5.3 (steps 5 and 8) and 6.2.</summary>
 public class RelocateBugB6Tests
 {
-    private static readonly ScenarioReader Reader = new([new YamlFrontEnd()]);
-
     [Test]
     public void Section_5_3_plain_kexec_on_CUR_enters_the_image_with_a_zero_word_at_its_stack_top()
     {
@@ -87,24 +81,18 @@ public class RelocateBugB6Tests
     [TestCase("k27", "B6", "x86_64 regression")]
     public void A_relocate_bug_without_a_model_is_an_error_saying_why(string era, string bug, string reason)
     {
-        var parsed = new ScenarioChecker().Check(Reader.Read("t.yaml", Encoding.UTF8.GetBytes(
-            $"name: t\nera: {era}\nimages:\n  - name: b\n    entry: 0x400000\n    segments:\n      - mem: 0x400000\n        memsz: 0x1000\n        asm: ret\nsteps:\n  - fault: relocate_bug\n    bug: {bug}\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - jump: ok\n")));
-        Assert.That(parsed.Succeeded, Is.True, string.Join("\n", parsed.Diagnostics.Select(d => d.Message)));
+        var scenario = ScenarioHarness.Check(
+            $"name: t\nera: {era}\nimages:\n  - name: b\n    entry: 0x400000\n    segments:\n      - mem: 0x400000\n        memsz: 0x1000\n        asm: ret\nsteps:\n  - fault: relocate_bug\n    bug: {bug}\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - jump: ok\n");
 
-        var result = ScenarioRunner.Run(parsed.Scenario!, ".");
+        var result = ScenarioRunner.Run(scenario, ".");
 
         Assert.That(result.Actual, Is.EqualTo(OutcomeKind.Error));
         Assert.That(result.Messages.Select(m => m.Text), Has.Some.Contains($"relocate bug {bug}").And.Some.Contains(reason));
     }
 
-    private static string ScenarioDirectory => Path.Combine(ScenarioCatalogueTests.FindRoot(), "scenarios");
+    private static string ScenarioDirectory => ScenarioHarness.CatalogueDirectory;
 
-    private static Scenario Scenario(string file)
-    {
-        var parsed = new ScenarioChecker().Check(Reader.ReadFile(Path.Combine(ScenarioDirectory, file)));
-        Assert.That(parsed.Succeeded, Is.True, string.Join("\n", parsed.Diagnostics.Select(d => d.Message)));
-        return parsed.Scenario!;
-    }
+    private static Scenario Scenario(string file) => ScenarioHarness.CheckCatalogueFile(file);
 
     private sealed record Bed(X86Machine Machine, KernelModel Kernel, X86_64JumpDriver Driver)
     {
