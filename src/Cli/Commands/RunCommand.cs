@@ -30,8 +30,7 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
         var results = new ScenarioResult[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs, CancellationToken = cancellationToken }, i =>
         {
-            var path = files[i].Source?.Path ?? "";
-            results[i] = ScenarioRunner.Run(files[i].Scenario!, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+            results[i] = loaded.Plans[i] is { } plan ? ScenarioRunner.Run(plan) : ScenarioRunner.Skipped(files[i].Scenario!);
         });
 
         int passed = 0, failed = 0, skipped = 0;

@@ -1,5 +1,6 @@
 using KjTest.Dsl.Checking;
 using KjTest.Dsl.Reading;
+using KjTest.Runtime.Scenarios.Planning;
 
 namespace KjTest.Cli.Terminal;
 
@@ -23,7 +24,28 @@ public sealed class ScenarioLoader
     public LoadResult Load(IEnumerable<string> paths)
     {
         var (files, unmatched) = ScenarioFiles.Expand(paths, _reader);
-        var results = files.Select(f => _checker.Check(_reader.ReadFile(f))).ToList();
-        return new LoadResult(results, unmatched);
+        var results = new List<ParseResult>();
+        var plans = new List<RunPlan?>();
+        foreach (var file in files)
+        {
+            var (checkedFile, plan) = Plan(_checker.Check(_reader.ReadFile(file)), file);
+            results.Add(checkedFile);
+            plans.Add(plan);
+        }
+
+        return new LoadResult(results, unmatched, plans);
+    }
+
+    /// <summary>Plans a checked file: the planner's diagnostics join the checker's, and a plan comes back when there are no errors.</summary>
+    private static (ParseResult File, RunPlan? Plan) Plan(ParseResult file, string path)
+    {
+        if (!file.Succeeded)
+        {
+            return (file, null);
+        }
+
+        var planned = ScenarioPlanner.Plan(file.Scenario!, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        var withPlan = planned.Diagnostics.Count == 0 ? file : file with { Diagnostics = [.. file.Diagnostics, .. planned.Diagnostics] };
+        return (withPlan, planned.Plan);
     }
 }

@@ -74,7 +74,7 @@ public class RelocateBugB6Tests
         Assert.That(withoutBug.Messages.Select(m => m.Text), Has.Some.Contains("plain kexec: the image ran and halted"));
     }
 
-    [TestCase("cur", "B1", "K30 era's own machine_kexec")]
+    [TestCase("cur", "B1", "K30's own machine_kexec")]
     [TestCase("k30", "B5", "6.14 regression")]
     [TestCase("k27", "B5", "6.14 regression")]
     [TestCase("cur", "B20", "no cache model")]
