@@ -13,6 +13,7 @@ public static class CurEra
         Kernels = "Linux 6.15 and later",
         Arches = [KernelArch.X86_64],
         Sequence = KernelKexecSequence.For(KernelEra.Cur),
+        ControlPageRoles = ["the control page holding relocate_kernel's code and data"],
         Bugs = Modern.InjectableBugs(),
     };
 }

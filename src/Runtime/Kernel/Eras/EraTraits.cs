@@ -24,6 +24,9 @@ public sealed record EraTraits
     /// <summary>The preserve-context half of kernel_kexec, with its rollback labels.</summary>
     public required KernelKexecSequence Sequence { get; init; }
 
+    /// <summary>What each page of the control code block holds, in order, as diagnostics name it.</summary>
+    public required IReadOnlyList<string> ControlPageRoles { get; init; }
+
     /// <summary>Transition points of reference section 9 that this era's kernel_kexec never reaches, each with why.</summary>
     public IReadOnlyDictionary<string, string> MissingPoints { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

@@ -16,6 +16,7 @@ public static class K27Era
         Kernels = "Linux 2.6.27 (i386)",
         Arches = [KernelArch.I386],
         Sequence = KernelKexecSequence.For(KernelEra.K27),
+        ControlPageRoles = ["the control page holding relocate_kernel's code and data"],
         MissingPoints = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["freeze_late"] = NoLatePhases,

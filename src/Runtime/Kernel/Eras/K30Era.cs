@@ -14,6 +14,7 @@ public static class K30Era
         Kernels = "Linux 2.6.30 to 6.13 (x86_64)",
         Arches = [KernelArch.X86_64],
         Sequence = KernelKexecSequence.For(KernelEra.K30),
+        ControlPageRoles = ["the first control page, the root of the identity page table", "the second control page, holding relocate_kernel's code"],
         Bugs = new[]
         {
             BugSupport.Not("B1", BugStatus.EraBehaviour, "B1 (GDT not restored after the return) is this era's own machine_kexec: every k30 jump has it"),

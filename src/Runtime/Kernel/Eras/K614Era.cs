@@ -13,6 +13,7 @@ public static class K614Era
         Kernels = "Linux 6.14",
         Arches = [KernelArch.X86_64],
         Sequence = KernelKexecSequence.For(KernelEra.K614),
+        ControlPageRoles = ["the control page holding relocate_kernel's code and data"],
         Bugs = Modern.InjectableBugs(),
     };
 }

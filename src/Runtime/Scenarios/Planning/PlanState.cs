@@ -54,10 +54,10 @@ internal sealed class PlanState
             return "beyond the end of RAM";
         }
 
-        var code = layout.ControlPages[^1];
-        if (layout.ControlPages.Contains(page))
+        var control = layout.ControlPages.ToList().IndexOf(page);
+        if (control >= 0)
         {
-            return page == code ? "the control page holding relocate_kernel's code" : "the first control page (page_list)";
+            return Era.ControlPageRoles[Math.Min(control, Era.ControlPageRoles.Count - 1)];
         }
 
         if (layout.PreparePages.Contains(page))
@@ -70,9 +70,9 @@ internal sealed class PlanState
             return "an indirection page of the kimage";
         }
 
-        if (layout.Pages.FirstOrDefault(p => p.Source == page && p.Source != p.Destination) is { } source)
+        foreach (var moved in layout.Pages.Where(p => p.Source == page && p.Source != p.Destination))
         {
-            return $"the source page of destination 0x{source.Destination:x}";
+            return $"the source page of destination 0x{moved.Destination:x}";
         }
 
         if (layout.DestinationRanges.Any(r => r.TouchesPage(page)))
