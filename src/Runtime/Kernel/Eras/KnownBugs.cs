@@ -8,7 +8,7 @@ namespace KjTest.Runtime.Kernel.Eras;
 public static class KnownBugs
 {
     /// <summary>Every catalogue id in order.</summary>
-    public static IReadOnlyList<string> Ids { get; } = [.. Enumerable.Range(1, 21).SelectMany(n => n == 2 ? new[] { "B2", "B2a" } : [$"B{n}"])];
+    public static IReadOnlyList<string> Ids => Dsl.Vocabulary.FaultKinds.BugIds;
 
     /// <summary>The status of a bug in an era that says nothing of it.</summary>
     public static IReadOnlyDictionary<string, BugSupport> Defaults { get; } = new[]

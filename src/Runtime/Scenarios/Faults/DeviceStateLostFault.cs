@@ -40,7 +40,7 @@ public sealed record DeviceStateLostFault(SourceSpan Span, string Device, string
 
         if (type is not ("uart16550" or "pic8259" or "debugcon"))
         {
-            p.Error(PlanCatalogue.StateNotLosable, p.Step.Span, name, $"a {type} keeps no state to lose");
+            p.Error(PlanCatalogue.StateNotLosable, p.Step.Span, name, $"the {type} device keeps no state to lose");
             return null;
         }
 

@@ -17,7 +17,7 @@ public static class PlanCatalogue
     public static DiagnosticDescriptor EraLacksArch { get; } = Error("KJ1701", "era {0} models {1} only, not {2}");
 
     /// <summary>Too little RAM for kernel A.</summary>
-    public static DiagnosticDescriptor RamTooSmall { get; } = Error("KJ1702", "the machine needs at least 16 MiB of RAM for kernel A, not {0}");
+    public static DiagnosticDescriptor RamTooSmall { get; } = Error("KJ1702", "the machine needs at least 16 MiB of RAM for kernel A, not {0} KiB");
 
     /// <summary>A register a device type's driver cannot set.</summary>
     public static DiagnosticDescriptor DeviceRegisterNotSettable { get; } = Error("KJ1704", "{0} register {1} cannot be set: {2}");

@@ -57,7 +57,7 @@ public sealed partial class ScenarioPlanner
         var ram = _scenario.Machine.RamSize?.Value ?? DefaultRam;
         if (ram < MinimumRam)
         {
-            _diagnostics.Report(PlanCatalogue.RamTooSmall, _scenario.Machine.RamSize?.Span ?? _scenario.Span, ram);
+            _diagnostics.Report(PlanCatalogue.RamTooSmall, _scenario.Machine.RamSize?.Span ?? _scenario.Span, ram / 1024);
             return Done(null);
         }
 
