@@ -37,8 +37,9 @@ public static class ScenarioReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
-        foreach (var (span, message) in result.Messages)
+        foreach (var message in result.Messages)
         {
+            var span = message.Span;
             text.Append(CultureInfo.InvariantCulture, $"    {(span.Line > 0 ? $"{span.Path}:{span.Line}:{span.Column}: " : "")}{message}\n");
         }
 

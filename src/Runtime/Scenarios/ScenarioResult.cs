@@ -1,4 +1,3 @@
-using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
 
 namespace KjTest.Runtime.Scenarios;
@@ -17,7 +16,7 @@ public sealed record ScenarioResult(
     OutcomeKind Actual,
     ExpectedOutcome Expected,
     bool Passed,
-    IReadOnlyList<(SourceSpan Span, string Text)> Messages,
+    IReadOnlyList<RunMessage> Messages,
     Gap? Gap,
     CrashState? Crash,
     ScenarioStats Stats);

@@ -122,7 +122,7 @@ public sealed partial class ScenarioRunner
                 return false;
             }
 
-            _messages.Add((_jumpSpan, $"at {point}: {handled}"));
+            _messages.Add(RuntimeCatalogue.Message(RuntimeCatalogue.EventTaken, _jumpSpan, point, handled));
         }
 
         return true;

@@ -36,7 +36,7 @@ public sealed partial class ScenarioRunner
     {
         if (returnValue != -expect.Errno)
         {
-            Fail(span, $"expected {expect}, but {what}");
+            Fail(RuntimeCatalogue.Message(RuntimeCatalogue.ResultDiffers, span, expect, what));
         }
     }
 
@@ -70,10 +70,6 @@ public sealed partial class ScenarioRunner
         if (result.Outcome == KernelKexecOutcome.Returned)
         {
             _after = Capture(layout);
-            if (end is not null && end.Kind != JumpEndKind.Returned)
-            {
-                _messages.Add((step.Span, end.Message));
-            }
 
             if (step.Ending == JumpEnding.Returns)
             {
@@ -81,7 +77,7 @@ public sealed partial class ScenarioRunner
             }
             else
             {
-                Fail(step.ExpectSpan, $"expected {step.ExpectedText}, but reboot(LINUX_REBOOT_CMD_KEXEC) returned {KernelErrno.DescribeReturn(result.ReturnValue)}");
+                Fail(RuntimeCatalogue.Message(RuntimeCatalogue.ResultDiffers, step.ExpectSpan, step.ExpectedText, $"reboot(LINUX_REBOOT_CMD_KEXEC) returned {KernelErrno.DescribeReturn(result.ReturnValue)}"));
             }
 
             return false;
@@ -97,7 +93,7 @@ public sealed partial class ScenarioRunner
         if (kind == JumpEndKind.NoReturn && step.Ending == JumpEnding.Returns && step.Expect.Errno == 0)
         {
             // A plain kexec never returns by design; later steps may still read what the image left (its console).
-            _messages.Add((step.Span, message));
+            _messages.Add(RuntimeCatalogue.Message(RuntimeCatalogue.PlainKexecEnded, step.Span, message));
             return false;
         }
 
@@ -108,7 +104,7 @@ public sealed partial class ScenarioRunner
             (JumpEnding.Timeout, JumpEndKind.Timeout) => true,
             _ => false,
         };
-        _messages.Add((step.Span, $"A never got control back: {message}"));
+        _messages.Add(RuntimeCatalogue.Message(RuntimeCatalogue.NeverReturned, step.Span, message));
         if (matches)
         {
             return true;

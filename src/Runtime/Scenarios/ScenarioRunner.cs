@@ -1,4 +1,3 @@
-using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Machine.Cpu;
@@ -18,7 +17,7 @@ namespace KjTest.Runtime.Scenarios;
 public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
 {
     private readonly RunPlan _plan;
-    private readonly List<(SourceSpan Span, string Text)> _messages = [];
+    private readonly List<RunMessage> _messages = [];
     private ScenarioMachine _m = null!;
     private StateCapture? _before;
     private StateCapture? _after;
@@ -48,7 +47,7 @@ public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
 
         if (planned.Plan is not { } plan)
         {
-            var messages = planned.Diagnostics.Where(d => d.IsError).Select(d => (d.Span, $"{d.Id}: {d.Message}")).ToList();
+            var messages = planned.Diagnostics.Where(d => d.IsError).Select(d => new RunMessage(d.Span, d.Id, d.Message)).ToList();
             return new ScenarioResult(scenario.Name.Value, OutcomeKind.Error, scenario.Outcome, scenario.Outcome.Kind.Value == OutcomeKind.Error, messages, null, null, new ScenarioStats(0, 0, 0));
         }
 
@@ -59,7 +58,7 @@ public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
     public static ScenarioResult Skipped(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return new ScenarioResult(scenario.Name.Value, OutcomeKind.Skip, scenario.Outcome, true, [(scenario.Outcome.Span, "skipped: the scenario states outcome skip")], null, null, new ScenarioStats(0, 0, 0));
+        return new ScenarioResult(scenario.Name.Value, OutcomeKind.Skip, scenario.Outcome, true, [RuntimeCatalogue.Message(RuntimeCatalogue.Skipped, scenario.Outcome.Span, "the scenario states outcome skip")], null, null, new ScenarioStats(0, 0, 0));
     }
 
     /// <summary>Runs <paramref name="plan"/>.</summary>
@@ -74,7 +73,7 @@ public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            runner._messages.Add((plan.Scenario.Span, RuntimeCatalogue.Text(RuntimeCatalogue.InternalError, ex.GetType().Name, ex.Message)));
+            runner._messages.Add(RuntimeCatalogue.Message(RuntimeCatalogue.InternalError, plan.Scenario.Span, ex.GetType().Name, ex.Message));
             actual = OutcomeKind.Error;
         }
 
@@ -145,9 +144,9 @@ public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
         return _gap is { IsEmpty: false } ? OutcomeKind.Gap : OutcomeKind.Pass;
     }
 
-    private void Fail(SourceSpan span, string text)
+    private void Fail(RunMessage message)
     {
-        _messages.Add((span, text));
+        _messages.Add(message);
         _failed = true;
     }
 
@@ -212,7 +211,7 @@ public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
         return excluded;
     }
 
-    void IExpectContext.Fail(SourceSpan span, string text) => Fail(span, text);
+    void IExpectContext.Fail(RunMessage message) => Fail(message);
 
     void IExpectContext.ReportGap(Gap gap) => _gap = gap;
 

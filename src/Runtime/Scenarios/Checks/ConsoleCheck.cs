@@ -21,7 +21,7 @@ public sealed record ConsoleCheck(SourceSpan Span, ConsoleSource Source, string?
         var ok = Match == ConsoleMatch.Contains ? text.Contains(Text, StringComparison.Ordinal) : text == Text;
         if (!ok)
         {
-            context.Fail(Span, $"console{(Device is null ? "" : " " + Device)} shows \"{Escape(text)}\", expected {Match.ToString().ToLowerInvariant()} \"{Escape(Text)}\"");
+            context.Fail(RuntimeCatalogue.Message(RuntimeCatalogue.ConsoleDiffers, Span, Device is null ? "" : " " + Device, Escape(text), Match.ToString().ToLowerInvariant(), Escape(Text)));
         }
     }
 

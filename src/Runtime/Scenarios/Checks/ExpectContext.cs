@@ -1,4 +1,3 @@
-using KjTest.Dsl.Diagnostics;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Machine.Devices;
 using KjTest.Runtime.Machine.Memory;
@@ -30,7 +29,7 @@ internal interface IExpectContext
     IReadOnlyList<PhysicalRange> KexecOwnedMemory(StateCapture before);
 
     /// <summary>An expectation not met.</summary>
-    void Fail(SourceSpan span, string text);
+    void Fail(RunMessage message);
 
     /// <summary>Records the gap found by a preserved expectation.</summary>
     void ReportGap(Gap gap);

@@ -16,11 +16,11 @@ public sealed record ImageStartCheck(SourceSpan Span, ulong Value, string Writte
     {
         if (context.NormalImage is not { } image)
         {
-            context.Fail(Span, "no image is loaded, so there is no image->start");
+            context.Fail(RuntimeCatalogue.Message(RuntimeCatalogue.NoImageStart, Span));
         }
         else if (image.Start != Value)
         {
-            context.Fail(Span, $"image->start is 0x{image.Start:x}, expected 0x{Value:x} ({Written})");
+            context.Fail(RuntimeCatalogue.Message(RuntimeCatalogue.ImageStartDiffers, Span, image.Start, Value, Written));
         }
     }
 }

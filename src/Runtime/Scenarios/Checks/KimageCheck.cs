@@ -17,7 +17,7 @@ public sealed record KimageCheck(SourceSpan Span, IReadOnlyList<KimageFact> Fact
     {
         if (context.NormalImage is not { } layout)
         {
-            context.Fail(Span, "no normal image is loaded");
+            context.Fail(RuntimeCatalogue.Message(RuntimeCatalogue.NoKimage, Span));
             return;
         }
 
@@ -26,7 +26,7 @@ public sealed record KimageCheck(SourceSpan Span, IReadOnlyList<KimageFact> Fact
             var (actual, text) = Measure(layout, fact.Property);
             if (actual != fact.Value)
             {
-                context.Fail(fact.Span, $"kimage {fact.Name} is {text}, expected {fact.Written}");
+                context.Fail(RuntimeCatalogue.Message(RuntimeCatalogue.KimageDiffers, fact.Span, fact.Name, text, fact.Written));
             }
         }
     }

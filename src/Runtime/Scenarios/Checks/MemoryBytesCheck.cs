@@ -27,6 +27,6 @@ public sealed record MemoryBytesCheck(SourceSpan Span, ulong Address, byte[] Byt
             at++;
         }
 
-        context.Fail(Span, $"memory at 0x{Address + (ulong)at:x} is {Convert.ToHexString(actual.AsSpan(at, Math.Min(16, actual.Length - at)))}, expected {Convert.ToHexString(Bytes.AsSpan(at, Math.Min(16, Bytes.Length - at)))}");
+        context.Fail(RuntimeCatalogue.Message(RuntimeCatalogue.MemoryDiffers, Span, Address + (ulong)at, Convert.ToHexString(actual.AsSpan(at, Math.Min(16, actual.Length - at))), Convert.ToHexString(Bytes.AsSpan(at, Math.Min(16, Bytes.Length - at)))));
     }
 }

@@ -21,7 +21,7 @@ public sealed record MemoryHashCheck(SourceSpan Span, ulong Address, ulong Size,
         var actual = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
         if (!string.Equals(actual, Sha256, StringComparison.Ordinal))
         {
-            context.Fail(Span, $"sha256 of 0x{Size:x} bytes at 0x{Address:x} is {actual}, expected {Sha256}");
+            context.Fail(RuntimeCatalogue.Message(RuntimeCatalogue.HashDiffers, Span, Size, Address, actual, Sha256));
         }
     }
 }

@@ -37,7 +37,7 @@ public sealed record PreservedCheck(
     {
         if (context.LastJump is not var (before, after))
         {
-            context.Fail(Span, "preserved needs a jump that returned to A before it");
+            context.Fail(RuntimeCatalogue.Message(RuntimeCatalogue.NoReturnToCompare, Span));
             return;
         }
 

@@ -27,7 +27,7 @@ public sealed record RegisterCheck(SourceSpan Span, string Name, string? Device,
         var mask = Mask ?? UInt128.MaxValue;
         if ((actual & mask) != (Value & mask))
         {
-            context.Fail(Span, $"{Name} is {Hex(actual)}, expected {Hex(Value)}" + (Mask is null ? "" : $" under mask {Hex(mask)}"));
+            context.Fail(RuntimeCatalogue.Message(RuntimeCatalogue.RegisterDiffers, Span, Name, Hex(actual), Hex(Value), Mask is null ? "" : $" under mask {Hex(mask)}"));
         }
     }
 }
