@@ -50,6 +50,6 @@ public class InterpreterBenchmarks
         cpu.Rip = Code;
         cpu.Halted = false;
         cpu.SetGpr(1, Iterations);
-        return cpu.Run(new RunLimits(ulong.MaxValue)).Reason;
+        return cpu.Run(new ExecutionLimits(ulong.MaxValue)).Reason;
     }
 }

@@ -43,7 +43,7 @@ public class RepMovsBenchmarks
     {
         _machine.Cpu.Rip = Code;
         _machine.Cpu.Halted = false;
-        return _machine.Cpu.Run(new RunLimits(100)).Reason;
+        return _machine.Cpu.Run(new ExecutionLimits(100)).Reason;
     }
 
     /// <summary>The host copy of the same size.</summary>

@@ -1,3 +1,5 @@
+using KjTest.Abi.Elf;
+
 namespace KjTest.Dsl.Diagnostics;
 
 /// <summary>
@@ -124,34 +126,34 @@ public static class DiagnosticCatalogue
     public static DiagnosticDescriptor ImageWindowOutOfRange { get; } = Error("KJ1432", "window at offset {0} of length {1} lies outside {2} ({3} bytes)");
 
     /// <summary>The file is not an ELF file at all.</summary>
-    public static DiagnosticDescriptor ElfNotElf { get; } = Error("KJ1440", "{0} is not an ELF file: {1}");
+    public static DiagnosticDescriptor ElfNotElf { get; } = Error("KJ1440", ElfProblem.Format(ElfProblemKind.NotElf));
 
     /// <summary>The ELF file ends before a header it declares.</summary>
-    public static DiagnosticDescriptor ElfTruncated { get; } = Error("KJ1441", "{0} is truncated: {1}");
+    public static DiagnosticDescriptor ElfTruncated { get; } = Error("KJ1441", ElfProblem.Format(ElfProblemKind.Truncated));
 
     /// <summary>The ELF class, byte order or version is not one KjTest loads.</summary>
-    public static DiagnosticDescriptor ElfUnsupportedFormat { get; } = Error("KJ1442", "{0}: {1}");
+    public static DiagnosticDescriptor ElfUnsupportedFormat { get; } = Error("KJ1442", ElfProblem.Format(ElfProblemKind.UnsupportedFormat));
 
     /// <summary>The ELF machine is neither x86 nor x86-64.</summary>
-    public static DiagnosticDescriptor ElfUnsupportedMachine { get; } = Error("KJ1443", "{0}: machine {1} is not x86 (3) or x86-64 (62)");
+    public static DiagnosticDescriptor ElfUnsupportedMachine { get; } = Error("KJ1443", ElfProblem.Format(ElfProblemKind.UnsupportedMachine));
 
     /// <summary>The ELF file is not an executable (ET_EXEC) or position-independent executable (ET_DYN).</summary>
-    public static DiagnosticDescriptor ElfUnsupportedType { get; } = Error("KJ1444", "{0}: ELF type {1} is not loadable; expected ET_EXEC (2) or ET_DYN (3)");
+    public static DiagnosticDescriptor ElfUnsupportedType { get; } = Error("KJ1444", ElfProblem.Format(ElfProblemKind.UnsupportedType));
 
     /// <summary>A PT_LOAD header points past the end of the file.</summary>
-    public static DiagnosticDescriptor ElfSegmentBeyondFile { get; } = Error("KJ1445", "{0}: program header {1} covers file bytes {2}..{3} but the file has {4} bytes");
+    public static DiagnosticDescriptor ElfSegmentBeyondFile { get; } = Error("KJ1445", ElfProblem.Format(ElfProblemKind.SegmentBeyondFile));
 
     /// <summary>A PT_LOAD header has a memory size smaller than its file size.</summary>
-    public static DiagnosticDescriptor ElfMemorySizeBelowFileSize { get; } = Error("KJ1446", "{0}: program header {1} has p_memsz {2} smaller than p_filesz {3}");
+    public static DiagnosticDescriptor ElfMemorySizeBelowFileSize { get; } = Error("KJ1446", ElfProblem.Format(ElfProblemKind.MemorySizeBelowFileSize));
 
     /// <summary>The ELF file has no PT_LOAD program header.</summary>
-    public static DiagnosticDescriptor ElfNoLoadSegments { get; } = Error("KJ1447", "{0} has no PT_LOAD program header");
+    public static DiagnosticDescriptor ElfNoLoadSegments { get; } = Error("KJ1447", ElfProblem.Format(ElfProblemKind.NoLoadSegments));
 
     /// <summary>A PT_LOAD index asked for does not exist.</summary>
     public static DiagnosticDescriptor ElfSegmentIndexOutOfRange { get; } = Error("KJ1448", "{0} has {1} PT_LOAD segment(s); index {2} does not exist");
 
     /// <summary>The ELF library rejected a file that passed KjTest's own checks.</summary>
-    public static DiagnosticDescriptor ElfMalformed { get; } = Error("KJ1449", "{0} is malformed: {1}");
+    public static DiagnosticDescriptor ElfMalformed { get; } = Error("KJ1449", ElfProblem.Format(ElfProblemKind.Malformed));
 
     // KJ11xx: YAML shape.
 

@@ -1,22 +1,14 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using ELFSharp.ELF;
-using ELFSharp.ELF.Segments;
+using KjTest.Abi.Elf;
 using KjTest.Dsl.Diagnostics;
 
 namespace KjTest.Dsl.Images;
 
 /// <summary>
-/// Reads little-endian ELF32 and ELF64 x86 executables (ET_EXEC, and ET_DYN taken at the addresses
-/// in its headers) into PT_LOAD segments. The header and program headers are checked here first,
-/// so a bad file gives a precise diagnostic; ELFSharp then reads the checked segments.
+/// ELF images of a scenario: the file read relative to the scenario (<see cref="ImageFiles"/>) and parsed by the
+/// format reader (<see cref="ElfFile"/>), whose problems become the KJ144x diagnostics at the file's place.
 /// </summary>
 public static class ElfImage
 {
-    private const int LoadType = 1;
-    private const ushort MachineX86 = 3;
-    private const ushort MachineX8664 = 62;
-
     /// <summary>Reads the ELF file at <paramref name="path"/>, relative to <paramref name="baseDirectory"/>.</summary>
     public static ElfReadResult Read(string path, string baseDirectory, SourceSpan pathSpan)
     {
@@ -24,7 +16,7 @@ public static class ElfImage
         ArgumentNullException.ThrowIfNull(baseDirectory);
         var diagnostics = new DiagnosticBag();
         var bytes = ImageFiles.ReadAll(path, baseDirectory, pathSpan, diagnostics);
-        return bytes is null ? Failed(diagnostics) : Parse(bytes, path, pathSpan);
+        return bytes is null ? Failed(diagnostics.Items) : Parse(bytes, path, pathSpan);
     }
 
     /// <summary>
@@ -53,245 +45,24 @@ public static class ElfImage
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(name);
-        var diagnostics = new DiagnosticBag();
-        var header = CheckHeader(content, name, span, diagnostics);
-        if (header is null)
-        {
-            return Failed(diagnostics);
-        }
-
-        var loadCount = CheckProgramHeaders(content, header, name, span, diagnostics);
-        if (diagnostics.HasErrors)
-        {
-            return Failed(diagnostics);
-        }
-
-        if (loadCount == 0)
-        {
-            diagnostics.Report(DiagnosticCatalogue.ElfNoLoadSegments, span, name);
-            return Failed(diagnostics);
-        }
-
-        try
-        {
-            var segments = ReadWithLibrary(content, header);
-            return new ElfReadResult(header.Class, header.Machine, header.Entry, segments, diagnostics.Items);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Our checks should make this unreachable; the library is third-party, so stay defensive.
-            diagnostics.Report(DiagnosticCatalogue.ElfMalformed, span, name, e.Message);
-            return Failed(diagnostics);
-        }
+        var parsed = ElfFile.Parse(content);
+        var diagnostics = parsed.Problems.Select(p => Descriptor(p.Kind).Create(span, [name, .. p.Arguments])).ToList();
+        return parsed.Succeeded ? new ElfReadResult(parsed.Class, parsed.Machine, parsed.Entry, parsed.Segments, diagnostics) : Failed(diagnostics);
     }
 
-    private static ElfReadResult Failed(DiagnosticBag diagnostics) => new(ElfClass.Unknown, 0, 0, [], diagnostics.Items);
+    private static ElfReadResult Failed(IReadOnlyList<Diagnostic> diagnostics) => new(ElfClass.Unknown, 0, 0, [], diagnostics);
 
-    private static ElfHeader? CheckHeader(byte[] content, string name, SourceSpan span, DiagnosticBag diagnostics)
+    // Each reason the format reader gives has one diagnostic.
+    private static DiagnosticDescriptor Descriptor(ElfProblemKind kind) => kind switch
     {
-        if (content.Length < 4 || content[0] != 0x7f || content[1] != (byte)'E' || content[2] != (byte)'L' || content[3] != (byte)'F')
-        {
-            diagnostics.Report(DiagnosticCatalogue.ElfNotElf, span, name, "it does not start with the bytes 7f 45 4c 46");
-            return null;
-        }
-
-        if (content.Length < 16)
-        {
-            diagnostics.Report(DiagnosticCatalogue.ElfTruncated, span, name, $"the identification needs 16 bytes, the file has {content.Length}");
-            return null;
-        }
-
-        var elfClass = content[4] switch { 1 => ElfClass.Elf32, 2 => ElfClass.Elf64, _ => ElfClass.Unknown };
-        if (elfClass == ElfClass.Unknown)
-        {
-            diagnostics.Report(DiagnosticCatalogue.ElfUnsupportedFormat, span, name, $"unknown ELF class {content[4]}; expected 1 (ELF32) or 2 (ELF64)");
-            return null;
-        }
-
-        if (content[5] != 1)
-        {
-            var what = content[5] == 2 ? "big-endian ELF files are not supported; x86 images are little-endian" : $"unknown byte order {content[5]}";
-            diagnostics.Report(DiagnosticCatalogue.ElfUnsupportedFormat, span, name, what);
-            return null;
-        }
-
-        if (content[6] != 1)
-        {
-            diagnostics.Report(DiagnosticCatalogue.ElfUnsupportedFormat, span, name, $"unknown ELF version {content[6]}");
-            return null;
-        }
-
-        var is64 = elfClass == ElfClass.Elf64;
-        var headerSize = is64 ? 64 : 52;
-        if (content.Length < headerSize)
-        {
-            diagnostics.Report(DiagnosticCatalogue.ElfTruncated, span, name, $"the ELF header needs {headerSize} bytes, the file has {content.Length}");
-            return null;
-        }
-
-        var bytes = content.AsSpan();
-        var type = BinaryPrimitives.ReadUInt16LittleEndian(bytes[16..]);
-        var machine = BinaryPrimitives.ReadUInt16LittleEndian(bytes[18..]);
-        var version = BinaryPrimitives.ReadUInt32LittleEndian(bytes[20..]);
-        if (type is not (2 or 3))
-        {
-            diagnostics.Report(DiagnosticCatalogue.ElfUnsupportedType, span, name, type);
-            return null;
-        }
-
-        if (machine is not (MachineX86 or MachineX8664))
-        {
-            diagnostics.Report(DiagnosticCatalogue.ElfUnsupportedMachine, span, name, machine);
-            return null;
-        }
-
-        if (version != 1)
-        {
-            diagnostics.Report(DiagnosticCatalogue.ElfUnsupportedFormat, span, name, $"unknown e_version {version}");
-            return null;
-        }
-
-        return is64
-            ? new ElfHeader(
-                elfClass,
-                machine,
-                BinaryPrimitives.ReadUInt64LittleEndian(bytes[24..]),
-                BinaryPrimitives.ReadUInt64LittleEndian(bytes[32..]),
-                BinaryPrimitives.ReadUInt16LittleEndian(bytes[54..]),
-                BinaryPrimitives.ReadUInt16LittleEndian(bytes[56..]))
-            : new ElfHeader(
-                elfClass,
-                machine,
-                BinaryPrimitives.ReadUInt32LittleEndian(bytes[24..]),
-                BinaryPrimitives.ReadUInt32LittleEndian(bytes[28..]),
-                BinaryPrimitives.ReadUInt16LittleEndian(bytes[42..]),
-                BinaryPrimitives.ReadUInt16LittleEndian(bytes[44..]));
-    }
-
-    private static int CheckProgramHeaders(byte[] content, ElfHeader header, string name, SourceSpan span, DiagnosticBag diagnostics)
-    {
-        var is64 = header.Class == ElfClass.Elf64;
-        var minimumEntry = is64 ? 56 : 32;
-        if (header.ProgramHeaderCount == 0)
-        {
-            return 0;
-        }
-
-        if (header.ProgramHeaderEntrySize < minimumEntry)
-        {
-            diagnostics.Report(DiagnosticCatalogue.ElfUnsupportedFormat, span, name, $"e_phentsize {header.ProgramHeaderEntrySize} is smaller than a program header ({minimumEntry} bytes)");
-            return 0;
-        }
-
-        var tableEnd = (UInt128)header.ProgramHeaderOffset + ((UInt128)header.ProgramHeaderCount * header.ProgramHeaderEntrySize);
-        if (tableEnd > (UInt128)content.Length)
-        {
-            diagnostics.Report(
-                DiagnosticCatalogue.ElfTruncated,
-                span,
-                name,
-                $"the program headers end at byte {Hex(tableEnd)} but the file has {content.Length} bytes");
-            return 0;
-        }
-
-        var loads = 0;
-        for (var index = 0; index < header.ProgramHeaderCount; index++)
-        {
-            var entry = content.AsSpan((int)header.ProgramHeaderOffset + (index * header.ProgramHeaderEntrySize));
-            if (BinaryPrimitives.ReadUInt32LittleEndian(entry) != LoadType)
-            {
-                continue;
-            }
-
-            loads++;
-            ulong offset, fileSize, memorySize;
-            if (is64)
-            {
-                offset = BinaryPrimitives.ReadUInt64LittleEndian(entry[8..]);
-                fileSize = BinaryPrimitives.ReadUInt64LittleEndian(entry[32..]);
-                memorySize = BinaryPrimitives.ReadUInt64LittleEndian(entry[40..]);
-            }
-            else
-            {
-                offset = BinaryPrimitives.ReadUInt32LittleEndian(entry[4..]);
-                fileSize = BinaryPrimitives.ReadUInt32LittleEndian(entry[16..]);
-                memorySize = BinaryPrimitives.ReadUInt32LittleEndian(entry[20..]);
-            }
-
-            var end = (UInt128)offset + fileSize;
-            if (end > (UInt128)content.Length)
-            {
-                diagnostics.Report(DiagnosticCatalogue.ElfSegmentBeyondFile, span, name, index, Hex(offset), Hex(end), content.Length);
-            }
-
-            if (memorySize < fileSize)
-            {
-                diagnostics.Report(DiagnosticCatalogue.ElfMemorySizeBelowFileSize, span, name, index, Hex(memorySize), Hex(fileSize));
-            }
-        }
-
-        return loads;
-    }
-
-    private static List<ElfLoadSegment> ReadWithLibrary(byte[] content, ElfHeader header)
-    {
-        // Loading uses only PT_LOAD headers, so the library gets a copy without a section table and
-        // with other program headers turned into PT_NULL: damage there must not fail the load.
-        var copy = (byte[])content.Clone();
-        if (header.Class == ElfClass.Elf64)
-        {
-            copy.AsSpan(40, 8).Clear();
-            copy.AsSpan(58, 6).Clear();
-        }
-        else
-        {
-            copy.AsSpan(32, 4).Clear();
-            copy.AsSpan(46, 6).Clear();
-        }
-
-        for (var index = 0; index < header.ProgramHeaderCount; index++)
-        {
-            var type = copy.AsSpan((int)header.ProgramHeaderOffset + (index * header.ProgramHeaderEntrySize), 4);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(type) != LoadType)
-            {
-                type.Clear();
-            }
-        }
-
-        using var stream = new MemoryStream(copy, writable: false);
-        if (!ELFReader.TryLoad(stream, false, out var elf))
-        {
-            throw new InvalidDataException("ELFSharp did not recognise the file");
-        }
-
-        using (elf)
-        {
-            var result = new List<ElfLoadSegment>();
-            var index = 0;
-            foreach (var segment in elf.Segments)
-            {
-                if (segment.Type == SegmentType.Load)
-                {
-                    result.Add(ToLoadSegment(index, segment));
-                }
-
-                index++;
-            }
-
-            return result;
-        }
-    }
-
-    private static ElfLoadSegment ToLoadSegment(int index, ISegment segment)
-    {
-        var flags = (ElfSegmentPermissions)((int)segment.Flags & 7);
-        return segment switch
-        {
-            Segment<ulong> s => new ElfLoadSegment(index, s.PhysicalAddress, s.Address, s.GetFileContents(), s.Size, flags, (ulong)s.Offset),
-            Segment<uint> s => new ElfLoadSegment(index, s.PhysicalAddress, s.Address, s.GetFileContents(), s.Size, flags, (ulong)s.Offset),
-            _ => throw new InvalidDataException($"unexpected segment type {segment.GetType().Name}"),
-        };
-    }
-
-    private static string Hex(UInt128 value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+        ElfProblemKind.NotElf => DiagnosticCatalogue.ElfNotElf,
+        ElfProblemKind.Truncated => DiagnosticCatalogue.ElfTruncated,
+        ElfProblemKind.UnsupportedFormat => DiagnosticCatalogue.ElfUnsupportedFormat,
+        ElfProblemKind.UnsupportedMachine => DiagnosticCatalogue.ElfUnsupportedMachine,
+        ElfProblemKind.UnsupportedType => DiagnosticCatalogue.ElfUnsupportedType,
+        ElfProblemKind.SegmentBeyondFile => DiagnosticCatalogue.ElfSegmentBeyondFile,
+        ElfProblemKind.MemorySizeBelowFileSize => DiagnosticCatalogue.ElfMemorySizeBelowFileSize,
+        ElfProblemKind.NoLoadSegments => DiagnosticCatalogue.ElfNoLoadSegments,
+        _ => DiagnosticCatalogue.ElfMalformed,
+    };
 }

@@ -1,3 +1,4 @@
+using KjTest.Abi.Elf;
 using KjTest.Dsl.Diagnostics;
 
 namespace KjTest.Dsl.Images;

@@ -152,7 +152,7 @@ public sealed class ImageResolver
                 var assembled = Assemble(asm, address, BitnessOf(scenario));
                 return new ContentResolution(assembled.Succeeded ? assembled.Bytes : null, assembled.Labels, assembled.Diagnostics);
             case Model.HexContent hex:
-                var parsed = HexContent.Parse(hex.Source.Text, hex.Source.Map);
+                var parsed = HexBytes.Parse(hex.Source.Text, hex.Source.Map);
                 return new ContentResolution(parsed.Succeeded ? parsed.Bytes : null, NoLabels, parsed.Diagnostics);
             case FileContent file:
                 return Bytes(ReadFile(file.Path.Value, baseDirectory, file.Path.Span, diagnostics), diagnostics);

@@ -1,4 +1,5 @@
 using Irony.Parsing;
+using KjTest.Abi;
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
 using KjTest.Dsl.Values;
@@ -63,7 +64,7 @@ internal sealed partial class KjtLowering
         return expect is { ChildNodes.Count: 2 } ? Result(expect.ChildNodes[1], jump) : Ok(step);
     }
 
-    private Located<string> Ok(ParseTreeNode step) => new(Vocabulary.Errno.Ok, TokenSpan(step.ChildNodes[0].Token));
+    private Located<string> Ok(ParseTreeNode step) => new(Errno.Ok, TokenSpan(step.ChildNodes[0].Token));
 
     private Parameter Parameter(ParseTreeNode param) =>
         new(Span(param), Str(param.ChildNodes[0]), ParameterValue(param.ChildNodes[1]));

@@ -1,4 +1,5 @@
 using Irony.Parsing;
+using KjTest.Abi;
 using SourceSpan = KjTest.Dsl.Diagnostics.SourceSpan;
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;

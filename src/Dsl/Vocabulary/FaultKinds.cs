@@ -11,8 +11,6 @@ public static class FaultKinds
     private static readonly string[] Callbacks = [.. PmPhases.DeviceCallbacks];
     private static readonly string[] Points = [.. PmPhases.Points];
 
-    /// <summary>The ids of the known-bug catalogue (reference section 7): B1 to B21, with B2a beside B2.</summary>
-    public static IReadOnlyList<string> BugIds { get; } = [.. Enumerable.Range(1, 21).SelectMany(n => n == 2 ? new[] { "B2", "B2a" } : [$"B{n}"])];
 
     /// <summary>Every fault kind by name.</summary>
     public static IReadOnlyDictionary<string, KindSpec> All { get; } = new[]
@@ -66,7 +64,7 @@ public static class FaultKinds
         ]),
         new KindSpec("relocate_bug", "the relocate routine carries a known bug of section 7",
         [
-            Req("bug", ParameterType.Choice, "the bug's id in the catalogue of reference section 7 (B1 to B21, B2a)", [.. BugIds]),
+            Req("bug", ParameterType.Choice, "the bug's id in the catalogue of reference section 7 (B1 to B21, B2a)", [.. KjTest.Abi.KnownBugIds.All]),
         ]),
         new KindSpec("neighbour_page", "fill the page above the swap page, which B4 reads as the re-entry point",
         [

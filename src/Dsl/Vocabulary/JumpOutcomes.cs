@@ -1,3 +1,5 @@
+using KjTest.Abi;
+
 namespace KjTest.Dsl.Vocabulary;
 
 /// <summary>What a <c>jump</c> step may expect besides <c>ok</c> and errno names.</summary>

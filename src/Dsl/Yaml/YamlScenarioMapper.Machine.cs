@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Dsl.Model;
 using KjTest.Dsl.Vocabulary;
 

@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KjTest.Dsl.Values;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KjTest.Abi;
 using KjTest.Dsl.Model;
 using KjTest.Dsl.Values;
 using KjTest.Dsl.Vocabulary;
@@ -376,7 +377,7 @@ public static class YamlWriter
 
     private static void Result(List<string> lines, string expect)
     {
-        if (expect != Vocabulary.Errno.Ok)
+        if (expect != Errno.Ok)
         {
             Entry(lines, "expect", Quote(expect));
         }

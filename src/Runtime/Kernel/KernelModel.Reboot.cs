@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel.Pm;
 
 namespace KjTest.Runtime.Kernel;
@@ -16,19 +17,19 @@ public sealed partial class KernelModel
         DevicePmStage[] untouched = new DevicePmStage[devices.DeviceCount];
         if (!Config.CapSysBoot)
         {
-            return new KernelKexecResult(-KernelErrno.EPERM, KernelKexecOutcome.Returned, [], untouched);
+            return new KernelKexecResult(-Errno.EPERM, KernelKexecOutcome.Returned, [], untouched);
         }
 
         if (magic1 != RebootMagic.Magic1 || !RebootMagic.IsMagic2(magic2))
         {
-            return new KernelKexecResult(-KernelErrno.EINVAL, KernelKexecOutcome.Returned, [], untouched);
+            return new KernelKexecResult(-Errno.EINVAL, KernelKexecOutcome.Returned, [], untouched);
         }
 
         if (cmd != RebootMagic.CmdKexec)
         {
             return RebootMagic.OtherCommands.Contains(cmd)
                 ? new KernelKexecResult(0, KernelKexecOutcome.NotModelled, [], untouched)
-                : new KernelKexecResult(-KernelErrno.EINVAL, KernelKexecOutcome.Returned, [], untouched);
+                : new KernelKexecResult(-Errno.EINVAL, KernelKexecOutcome.Returned, [], untouched);
         }
 
         return KernelKexec(devices, system, machineKexec);
@@ -39,14 +40,14 @@ public sealed partial class KernelModel
         DevicePmStage[] untouched = new DevicePmStage[devices.DeviceCount];
         if (KexecLockHeld)
         {
-            return new KernelKexecResult(-KernelErrno.EBUSY, KernelKexecOutcome.Returned, [], untouched);
+            return new KernelKexecResult(-Errno.EBUSY, KernelKexecOutcome.Returned, [], untouched);
         }
 
         KexecLockHeld = true;
         if (_normal is not { } image)
         {
             KexecLockHeld = false;
-            return new KernelKexecResult(-KernelErrno.EINVAL, KernelKexecOutcome.Returned, [], untouched);
+            return new KernelKexecResult(-Errno.EINVAL, KernelKexecOutcome.Returned, [], untouched);
         }
 
         var layout = image.ToLayout();

@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Machine.Memory;
 
 namespace KjTest.Runtime.Kernel;
@@ -105,7 +106,7 @@ public sealed partial class KernelModel
         var modern = Config.Era is KernelEra.Cur or KernelEra.K614;
         var compat = source.IsCompat && Config.Arch == KernelArch.X86_64;
         var arch = flags & KexecFlags.ArchMask;
-        var native = KexecFlags.NativeArch(Config.Arch);
+        var native = KexecLegalFlags.NativeArch(Config.Arch);
         IReadOnlyList<KexecSegment>? segments = null;
 
         if (compat && !modern)
@@ -113,18 +114,18 @@ public sealed partial class KernelModel
             // Old compat_sys_kexec_load checked and copied before calling the native syscall.
             if (arch == KexecFlags.ArchDefault)
             {
-                return Fail(6, KernelErrno.EINVAL);
+                return Fail(6, Errno.EINVAL);
             }
 
             if (nrSegments > KernelConstants.SegmentMax)
             {
-                return Fail(5, KernelErrno.EINVAL);
+                return Fail(5, Errno.EINVAL);
             }
 
             var copy = source.Copy(nrSegments);
             if (copy.Faulted)
             {
-                return Fail(7, KernelErrno.EFAULT);
+                return Fail(7, Errno.EFAULT);
             }
 
             segments = copy.Segments;
@@ -132,14 +133,14 @@ public sealed partial class KernelModel
 
         if (!Config.CapSysBoot || (Config.Era != KernelEra.K27 && Config.KexecLoadDisabled))
         {
-            return Fail(1, KernelErrno.EPERM);
+            return Fail(1, Errno.EPERM);
         }
 
         if (modern)
         {
             if (!TakeLoadLimit((flags & KexecFlags.OnCrash) != 0))
             {
-                return Fail(1, KernelErrno.EPERM);
+                return Fail(1, Errno.EPERM);
             }
 
             if (Config.LsmErrno != 0)
@@ -149,31 +150,31 @@ public sealed partial class KernelModel
 
             if (Config.Lockdown)
             {
-                return Fail(3, KernelErrno.EPERM);
+                return Fail(3, Errno.EPERM);
             }
         }
 
-        if ((flags & KexecFlags.Legal(Config.Era, Config.KexecJump)) != (flags & ~KexecFlags.ArchMask & mask))
+        if ((flags & Eras.Eras.Of(Config.Era).LegalFlags(Config.KexecJump)) != (flags & ~KexecFlags.ArchMask & mask))
         {
-            return Fail(4, KernelErrno.EINVAL);
+            return Fail(4, Errno.EINVAL);
         }
 
         if (modern)
         {
             if (nrSegments > KernelConstants.SegmentMax)
             {
-                return Fail(5, KernelErrno.EINVAL);
+                return Fail(5, Errno.EINVAL);
             }
 
             if (compat ? arch == KexecFlags.ArchDefault : arch != native && arch != KexecFlags.ArchDefault)
             {
-                return Fail(6, KernelErrno.EINVAL);
+                return Fail(6, Errno.EINVAL);
             }
 
             var copy = source.Copy(nrSegments);
             if (copy.Faulted)
             {
-                return new KexecLoadResult(compat ? (long)copy.Residue : -KernelErrno.EFAULT, 7, null);
+                return new KexecLoadResult(compat ? (long)copy.Residue : -Errno.EFAULT, 7, null);
             }
 
             segments = copy.Segments;
@@ -182,18 +183,18 @@ public sealed partial class KernelModel
         {
             if (arch != native && arch != KexecFlags.ArchDefault)
             {
-                return Fail(6, KernelErrno.EINVAL);
+                return Fail(6, Errno.EINVAL);
             }
 
             if (nrSegments > KernelConstants.SegmentMax)
             {
-                return Fail(5, KernelErrno.EINVAL);
+                return Fail(5, Errno.EINVAL);
             }
         }
 
         if (KexecLockHeld)
         {
-            return Fail(8, KernelErrno.EBUSY);
+            return Fail(8, Errno.EBUSY);
         }
 
         KexecLockHeld = true;
@@ -231,13 +232,13 @@ public sealed partial class KernelModel
             FreeImage(ref _crash);
             if (entry < crashStart || entry > crashEnd)
             {
-                return Fail(10, KernelErrno.EADDRNOTAVAIL);
+                return Fail(10, Errno.EADDRNOTAVAIL);
             }
         }
 
         if (AllocationFailures.ShouldFail(KernelAllocation.Kimage))
         {
-            return Fail(11, KernelErrno.ENOMEM);
+            return Fail(11, Errno.ENOMEM);
         }
 
         if (segments is null)
@@ -246,7 +247,7 @@ public sealed partial class KernelModel
             var copy = source.Copy(nrSegments);
             if (copy.Faulted)
             {
-                return Fail(7, KernelErrno.EFAULT);
+                return Fail(7, Errno.EFAULT);
             }
 
             segments = copy.Segments;
@@ -287,12 +288,12 @@ public sealed partial class KernelModel
     {
         if (!image.AllocateControlCodePage(ControlCodeOrder))
         {
-            return (20, KernelErrno.ENOMEM);
+            return (20, Errno.ENOMEM);
         }
 
         if (image.Type == KimageType.Default && !image.AllocateSwapPage())
         {
-            return (21, KernelErrno.ENOMEM);
+            return (21, Errno.ENOMEM);
         }
 
         image.PreserveContext = (flags & KexecFlags.PreserveContext) != 0;
@@ -334,17 +335,17 @@ public sealed partial class KernelModel
             var mend = (mstart + segment.MemSize) & mask;
             if (modern && mstart > mend)
             {
-                return (12, KernelErrno.EADDRNOTAVAIL);
+                return (12, Errno.EADDRNOTAVAIL);
             }
 
             if ((mstart & KernelConstants.PageOffsetMask) != 0 || (mend & KernelConstants.PageOffsetMask) != 0)
             {
-                return (13, KernelErrno.EADDRNOTAVAIL);
+                return (13, Errno.EADDRNOTAVAIL);
             }
 
             if (mend >= _limits.DestinationLimit)
             {
-                return (14, KernelErrno.EADDRNOTAVAIL);
+                return (14, Errno.EADDRNOTAVAIL);
             }
         }
 
@@ -358,7 +359,7 @@ public sealed partial class KernelModel
                 var pend = (pstart + segments[j].MemSize) & mask;
                 if (mend > pstart && mstart < pend)
                 {
-                    return (15, KernelErrno.EINVAL);
+                    return (15, Errno.EINVAL);
                 }
             }
         }
@@ -367,7 +368,7 @@ public sealed partial class KernelModel
         {
             if (segment.BufSize > segment.MemSize)
             {
-                return (16, KernelErrno.EINVAL);
+                return (16, Errno.EINVAL);
             }
         }
 
@@ -379,7 +380,7 @@ public sealed partial class KernelModel
                 var pages = ((segment.MemSize + KernelConstants.PageSize - 1) & mask) >> KernelConstants.PageShift;
                 if (pages > _totalRamPages / 2)
                 {
-                    return (17, KernelErrno.EINVAL);
+                    return (17, Errno.EINVAL);
                 }
 
                 total += pages;
@@ -387,7 +388,7 @@ public sealed partial class KernelModel
 
             if (total > _totalRamPages / 2)
             {
-                return (17, KernelErrno.EINVAL);
+                return (17, Errno.EINVAL);
             }
         }
 
@@ -399,7 +400,7 @@ public sealed partial class KernelModel
                 var mend = (mstart + segment.MemSize - 1) & mask;
                 if (mstart < crashStart || mend > crashEnd)
                 {
-                    return (18, KernelErrno.EADDRNOTAVAIL);
+                    return (18, Errno.EADDRNOTAVAIL);
                 }
             }
         }

@@ -1,3 +1,4 @@
+
 namespace KjTest.Runtime.Kernel;
 
 /// <summary>What a <c>kexec_load</c> call returned and which row of reference 2.3 decided it.</summary>
@@ -10,5 +11,5 @@ public sealed record KexecLoadResult(long ReturnValue, int Row, KimageLayout? La
     public int Errno => ReturnValue < 0 ? (int)-ReturnValue : 0;
 
     /// <inheritdoc />
-    public override string ToString() => $"{KernelErrno.DescribeReturn(ReturnValue)} (reference 2.3 row {Row})";
+    public override string ToString() => $"{Abi.Errno.DescribeReturn(ReturnValue)} (reference 2.3 row {Row})";
 }

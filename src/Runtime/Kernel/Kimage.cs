@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Machine.Memory;
 
 namespace KjTest.Runtime.Kernel;
@@ -234,7 +235,7 @@ internal sealed class Kimage
         {
             if (Fails(KernelAllocation.Source) || AllocatePage(highmemAllowed: true, maddr) is not { } page)
             {
-                return KernelErrno.ENOMEM;
+                return Errno.ENOMEM;
             }
 
             // A failure here leaks the page, as Linux does: it is in no list kimage_free walks.
@@ -255,7 +256,7 @@ internal sealed class Kimage
                 bufOffset += uchunk;
                 if (faulted)
                 {
-                    return KernelErrno.EFAULT;
+                    return Errno.EFAULT;
                 }
             }
 
@@ -289,7 +290,7 @@ internal sealed class Kimage
                 bufOffset += uchunk;
                 if (faulted)
                 {
-                    return KernelErrno.EFAULT;
+                    return Errno.EFAULT;
                 }
             }
 
@@ -325,7 +326,7 @@ internal sealed class Kimage
         {
             if (Fails(KernelAllocation.Indirection) || AllocatePage(highmemAllowed: false, ulong.MaxValue & _limits.WordMask) is not { } page)
             {
-                return KernelErrno.ENOMEM;
+                return Errno.ENOMEM;
             }
 
             var link = page | KimageEntry.Indirection;

@@ -25,5 +25,5 @@ public sealed class X86Machine
     public void Load(ulong address, ReadOnlySpan<byte> image) => Memory.Write(address, image);
 
     /// <summary>Runs the CPU within <paramref name="limits"/>.</summary>
-    public RunOutcome Run(RunLimits limits) => Cpu.Run(limits);
+    public RunOutcome Run(ExecutionLimits limits) => Cpu.Run(limits);
 }

@@ -67,7 +67,7 @@ public sealed partial class ScenarioRunner
             var nmi = _nmiPending;
             _nmiPending = false;
             var resumeAt = cpu.Rip;
-            var outcome = cpu.Run(new Machine.Cpu.RunLimits(1));
+            var outcome = cpu.Run(new Machine.Cpu.ExecutionLimits(1));
             var vector = outcome.Reason == StopReason.Sentinel ? env.VectorAt(outcome.Rip) : null;
             string handled;
             if (nmi && vector == NmiVector)
@@ -106,7 +106,7 @@ public sealed partial class ScenarioRunner
             // The handler's stub runs as far as its hlt, so that the CPU has passed this sentinel and stops at it again
             // next time; the model then resumes it at the stub's iret.
             var handler = outcome.Rip;
-            cpu.Run(new Machine.Cpu.RunLimits(1));
+            cpu.Run(new Machine.Cpu.ExecutionLimits(1));
             if (cpu.Rip != handler + 1)
             {
                 _pointEnd = Crash(outcome, vector, point);
@@ -115,7 +115,7 @@ public sealed partial class ScenarioRunner
 
             cpu.Halted = false;
             cpu.Rip = env.HandlerReturnVa(vector.Value);
-            var back = cpu.Run(new Machine.Cpu.RunLimits(1));
+            var back = cpu.Run(new Machine.Cpu.ExecutionLimits(1));
             if (back.Reason != StopReason.InstructionLimit || cpu.Rip != resumeAt)
             {
                 _pointEnd = Crash(back, back.Reason == StopReason.Sentinel ? env.VectorAt(back.Rip) : null, point);

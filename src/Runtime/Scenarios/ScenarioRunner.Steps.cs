@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
 using KjTest.Runtime.Kernel;
@@ -28,7 +29,7 @@ public sealed partial class ScenarioRunner
 
     private void Unload(UnloadPlan step)
     {
-        var result = _m.Kernel.KexecLoad(0, [], step.Crash ? Dsl.Vocabulary.KexecFlags.OnCrash : 0);
+        var result = _m.Kernel.KexecLoad(0, [], step.Crash ? KexecFlags.OnCrash : 0);
         CompareResult(step.Expect, step.ExpectSpan, result.ReturnValue, $"kexec_load (unload) returned {result}");
     }
 
@@ -73,11 +74,11 @@ public sealed partial class ScenarioRunner
 
             if (step.Ending == JumpEnding.Returns)
             {
-                CompareResult(step.Expect, step.ExpectSpan, result.ReturnValue, $"reboot(LINUX_REBOOT_CMD_KEXEC) returned {KernelErrno.DescribeReturn(result.ReturnValue)}");
+                CompareResult(step.Expect, step.ExpectSpan, result.ReturnValue, $"reboot(LINUX_REBOOT_CMD_KEXEC) returned {Errno.DescribeReturn(result.ReturnValue)}");
             }
             else
             {
-                Fail(RuntimeCatalogue.Message(RuntimeCatalogue.ResultDiffers, step.ExpectSpan, step.ExpectedText, $"reboot(LINUX_REBOOT_CMD_KEXEC) returned {KernelErrno.DescribeReturn(result.ReturnValue)}"));
+                Fail(RuntimeCatalogue.Message(RuntimeCatalogue.ResultDiffers, step.ExpectSpan, step.ExpectedText, $"reboot(LINUX_REBOOT_CMD_KEXEC) returned {Errno.DescribeReturn(result.ReturnValue)}"));
             }
 
             return false;

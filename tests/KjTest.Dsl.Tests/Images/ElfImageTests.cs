@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using KjTest.Abi.Elf;
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Images;
 

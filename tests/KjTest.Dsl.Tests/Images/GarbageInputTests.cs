@@ -82,7 +82,7 @@ public class GarbageInputTests
         for (var i = 0; i < 2000; i++)
         {
             var text = new string(Enumerable.Range(0, random.Next(0, 30)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
-            Assert.That(() => HexContent.Parse(text, new SourceText("h", text).SpanAt), Throws.Nothing, text);
+            Assert.That(() => HexBytes.Parse(text, new SourceText("h", text).SpanAt), Throws.Nothing, text);
         }
     }
 

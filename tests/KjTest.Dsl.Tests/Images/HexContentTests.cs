@@ -5,7 +5,7 @@ namespace KjTest.Dsl.Tests.Images;
 
 public class HexContentTests
 {
-    private static ImageBytesResult Parse(string text) => HexContent.Parse(text, new SourceText("s.yaml", text).SpanAt);
+    private static ImageBytesResult Parse(string text) => HexBytes.Parse(text, new SourceText("s.yaml", text).SpanAt);
 
     [TestCase("48 89 c3")]
     [TestCase("4889c3")]
@@ -68,7 +68,7 @@ public class HexContentTests
     {
         var file = new SourceText("s.yaml", "a\nb\nc\n    code: |\n      48 8x\n");
 
-        var result = HexContent.Parse("48 8x", (line, column, length) => file.SpanAt(line + 4, column + 6, length));
+        var result = HexBytes.Parse("48 8x", (line, column, length) => file.SpanAt(line + 4, column + 6, length));
 
         var span = result.Diagnostics.Single().Span;
         Assert.That((span.Line, span.Column), Is.EqualTo((5, 11)));

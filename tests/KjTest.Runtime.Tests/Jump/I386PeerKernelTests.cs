@@ -1,4 +1,5 @@
 using Iced.Intel;
+using KjTest.Abi;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Kernel.Jump;
 using KjTest.Runtime.Kernel.Pm;

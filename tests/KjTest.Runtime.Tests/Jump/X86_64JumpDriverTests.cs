@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Kernel.Jump;
 using KjTest.Runtime.Kernel.Relocate;

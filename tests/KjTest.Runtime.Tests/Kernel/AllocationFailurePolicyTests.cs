@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel;
 using static KjTest.Runtime.Tests.Kernel.KernelTestBed;
 
@@ -26,7 +27,7 @@ public class AllocationFailurePolicyTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(failed.ReturnValue, Is.EqualTo(-KernelErrno.ENOMEM));
+            Assert.That(failed.ReturnValue, Is.EqualTo(-Errno.ENOMEM));
             Assert.That(failed.Row, Is.EqualTo(row));
             Assert.That(bed.Kernel.NormalImage!.Start, Is.EqualTo(previous.Start));
             Assert.That(bed.Kernel.NormalImage.Head, Is.EqualTo(previous.Head));
@@ -46,7 +47,7 @@ public class AllocationFailurePolicyTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(failed.ReturnValue, Is.EqualTo(-KernelErrno.ENOMEM));
+            Assert.That(failed.ReturnValue, Is.EqualTo(-Errno.ENOMEM));
             Assert.That(bed.Kernel.NormalImage, Is.Not.Null.And.Property(nameof(KimageLayout.Start)).EqualTo(0x2000000UL));
             Assert.That(retried.ReturnValue, Is.Zero);
         });

@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel;
 using static KjTest.Runtime.Tests.Kernel.KernelTestBed;
 
@@ -7,12 +8,12 @@ namespace KjTest.Runtime.Tests.Kernel;
 public class KexecLoadValidationTests
 {
     private const ulong Entry = 0x100000;
-    private const long EPERM = -KernelErrno.EPERM;
-    private const long EINVAL = -KernelErrno.EINVAL;
-    private const long EBUSY = -KernelErrno.EBUSY;
-    private const long ENOMEM = -KernelErrno.ENOMEM;
-    private const long EFAULT = -KernelErrno.EFAULT;
-    private const long EADDRNOTAVAIL = -KernelErrno.EADDRNOTAVAIL;
+    private const long EPERM = -Errno.EPERM;
+    private const long EINVAL = -Errno.EINVAL;
+    private const long EBUSY = -Errno.EBUSY;
+    private const long ENOMEM = -Errno.ENOMEM;
+    private const long EFAULT = -Errno.EFAULT;
+    private const long EADDRNOTAVAIL = -Errno.EADDRNOTAVAIL;
     private const ulong P = KexecFlags.PreserveContext;
     private const ulong C = KexecFlags.OnCrash;
 
@@ -46,8 +47,8 @@ public class KexecLoadValidationTests
         yield return Case(new("2.3 row 1: K30 has no load limits", K30 with { LoadLimitReboot = 0 }, Entry, One, P, 0, 26));
 
         // Row 2: LSM; row 3: lockdown.
-        yield return Case(new("2.3 row 2: LSM verdict is returned", Cur with { LsmErrno = KernelErrno.EACCES }, Entry, One, P, -KernelErrno.EACCES, 2));
-        yield return Case(new("2.3 row 2: K30 has no LSM hook", K30 with { LsmErrno = KernelErrno.EACCES }, Entry, One, P, 0, 26));
+        yield return Case(new("2.3 row 2: LSM verdict is returned", Cur with { LsmErrno = Errno.EACCES }, Entry, One, P, -Errno.EACCES, 2));
+        yield return Case(new("2.3 row 2: K30 has no LSM hook", K30 with { LsmErrno = Errno.EACCES }, Entry, One, P, 0, 26));
         yield return Case(new("2.3 row 3: lockdown is EPERM", Cur with { Lockdown = true }, Entry, One, P, EPERM, 3));
         yield return Case(new("2.3 row 3: K27 has no lockdown", K27 with { Lockdown = true }, Entry, One, P, 0, 26));
 
@@ -56,8 +57,8 @@ public class KexecLoadValidationTests
         yield return Case(new("2.3 row 4: flag bit above 32 is EINVAL", Cur, Entry, One, 1UL << 32, EINVAL, 4));
         yield return Case(new("2.3 row 4: PRESERVE_CONTEXT without KEXEC_JUMP is EINVAL", Cur with { KexecJump = false }, Entry, One, P, EINVAL, 4));
         yield return Case(new("2.3 row 4: K27 PRESERVE_CONTEXT without KEXEC_JUMP is EINVAL", K27 with { KexecJump = false }, Entry, One, P, EINVAL, 4));
-        yield return Case(new("2.3 row 4: UPDATE_ELFCOREHDR is legal in CUR", Cur, 32 * Mib, OneCrash, C | KexecFlags.UpdateElfcorehdr, 0, 26));
-        yield return Case(new("2.3 row 4: K27 does not know UPDATE_ELFCOREHDR", K27, Entry, One, KexecFlags.UpdateElfcorehdr, EINVAL, 4));
+        yield return Case(new("2.3 row 4: UPDATE_ELFCOREHDR is legal in CUR", Cur, 32 * Mib, OneCrash, C | KexecFlags.UpdateElfCoreHdr, 0, 26));
+        yield return Case(new("2.3 row 4: K27 does not know UPDATE_ELFCOREHDR", K27, Entry, One, KexecFlags.UpdateElfCoreHdr, EINVAL, 4));
         yield return Case(new("2.3 row 4: K30 does not know CRASH_HOTPLUG_SUPPORT", K30, Entry, One, KexecFlags.CrashHotplugSupport, EINVAL, 4));
         yield return Case(new("2.3 row 4: ON_CRASH and PRESERVE_CONTEXT together are not rejected", Cur, 32 * Mib, OneCrash, C | P, 0, 26));
 
@@ -164,7 +165,7 @@ public class KexecLoadValidationTests
 
         // Order: two failing conditions, the earlier row wins.
         yield return Case(new("2.3 order: row 1 before row 4", Cur with { CapSysBoot = false }, Entry, One, 0x10, EPERM, 1));
-        yield return Case(new("2.3 order: row 2 before row 3", Cur with { LsmErrno = KernelErrno.EACCES, Lockdown = true }, Entry, One, P, -KernelErrno.EACCES, 2));
+        yield return Case(new("2.3 order: row 2 before row 3", Cur with { LsmErrno = Errno.EACCES, Lockdown = true }, Entry, One, P, -Errno.EACCES, 2));
         yield return Case(new("2.3 order: row 3 before row 4", Cur with { Lockdown = true }, Entry, One, 0x10, EPERM, 3));
         yield return Case(new("2.3 order: row 7 before row 8 in CUR", Cur, Entry, One, P, EFAULT, 7)
         {

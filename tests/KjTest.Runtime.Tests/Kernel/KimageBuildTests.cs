@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel;
 using static KjTest.Runtime.Tests.Kernel.KernelTestBed;
 
@@ -279,7 +280,7 @@ public class KimageBuildTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(failed.Errno, Is.EqualTo(KernelErrno.EFAULT));
+            Assert.That(failed.Errno, Is.EqualTo(Errno.EFAULT));
             Assert.That(bed.Allocator.FreePages, Is.EqualTo(free));
             Assert.That(bed.Kernel.NormalImage, Is.EqualTo(old).Using<KimageLayout>(SameLayout));
         });
@@ -332,7 +333,7 @@ public class KimageBuildTests
         {
             Assert.That(unaligned.Row, Is.EqualTo(13));
             Assert.That(loaded.ReturnValue, Is.Zero);
-            Assert.That((refused.Errno, refused.Row), Is.EqualTo((KernelErrno.EPERM, 1)));
+            Assert.That((refused.Errno, refused.Row), Is.EqualTo((Errno.EPERM, 1)));
             Assert.That(bed.Kernel.LoadLimitReboot, Is.Zero);
         });
     }
@@ -367,7 +368,7 @@ public class KimageBuildTests
             {
                 if (context.AllocateControlPages(0) is null)
                 {
-                    return KernelErrno.ENOMEM;
+                    return Errno.ENOMEM;
                 }
             }
 
@@ -387,11 +388,11 @@ public class KimageBuildTests
     public void A_failing_machine_kexec_prepare_fails_the_load_with_its_errno()
     {
         var bed = new KernelTestBed(NoCrash());
-        bed.Kernel.MachineKexecPrepare = _ => KernelErrno.EOPNOTSUPP;
+        bed.Kernel.MachineKexecPrepare = _ => Errno.EOPNOTSUPP;
 
         var result = bed.Kernel.KexecLoad(0x100000, [Segment(0x1000000, 0x1000)], P);
 
-        Assert.That((result.Errno, result.Row), Is.EqualTo((KernelErrno.EOPNOTSUPP, 23)));
+        Assert.That((result.Errno, result.Row), Is.EqualTo((Errno.EOPNOTSUPP, 23)));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel;
 using static KjTest.Runtime.Tests.Kernel.KernelTestBed;
 

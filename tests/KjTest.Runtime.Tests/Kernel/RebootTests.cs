@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Kernel.Pm;
 using KjTest.Runtime.Tests.Kernel.Pm;
@@ -23,14 +24,14 @@ public class RebootTests
     {
         var kernel = new KernelTestBed(Standard() with { CapSysBoot = false }).Kernel;
 
-        Assert.That(Reboot(kernel).Errno, Is.EqualTo(KernelErrno.EPERM));
+        Assert.That(Reboot(kernel).Errno, Is.EqualTo(Errno.EPERM));
     }
 
     [TestCase(0xfee1deadu, 0x12345678u, TestName = "2.4 bad magic2 is EINVAL")]
     [TestCase(0xfee1deaeu, RebootMagic.Magic2, TestName = "2.4 bad magic1 is EINVAL")]
     public void Bad_magic_is_einval(uint magic1, uint magic2)
     {
-        Assert.That(Reboot(Loaded(), magic1, magic2).Errno, Is.EqualTo(KernelErrno.EINVAL));
+        Assert.That(Reboot(Loaded(), magic1, magic2).Errno, Is.EqualTo(Errno.EINVAL));
     }
 
     [TestCase(RebootMagic.Magic2)]
@@ -47,7 +48,7 @@ public class RebootTests
     {
         var kernel = new KernelTestBed(Standard() with { CapSysBoot = false }).Kernel;
 
-        Assert.That(Reboot(kernel, magic1: 1).Errno, Is.EqualTo(KernelErrno.EPERM));
+        Assert.That(Reboot(kernel, magic1: 1).Errno, Is.EqualTo(Errno.EPERM));
     }
 
     [Test]
@@ -57,7 +58,7 @@ public class RebootTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Reboot(kernel, cmd: 0x12).Errno, Is.EqualTo(KernelErrno.EINVAL));
+            Assert.That(Reboot(kernel, cmd: 0x12).Errno, Is.EqualTo(Errno.EINVAL));
             Assert.That(Reboot(kernel, cmd: 0x01234567).Outcome, Is.EqualTo(KernelKexecOutcome.NotModelled));
         });
     }
@@ -72,7 +73,7 @@ public class RebootTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Errno, Is.EqualTo(KernelErrno.EINVAL));
+            Assert.That(result.Errno, Is.EqualTo(Errno.EINVAL));
             Assert.That(bed.Kernel.KexecLockHeld, Is.False);
         });
     }
@@ -83,7 +84,7 @@ public class RebootTests
         var kernel = new KernelTestBed(Standard()).Kernel;
         kernel.HoldKexecLock();
 
-        Assert.That(Reboot(kernel).Errno, Is.EqualTo(KernelErrno.EBUSY));
+        Assert.That(Reboot(kernel).Errno, Is.EqualTo(Errno.EBUSY));
     }
 
     [Test]

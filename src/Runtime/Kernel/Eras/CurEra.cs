@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel.Pm;
 
 namespace KjTest.Runtime.Kernel.Eras;
@@ -13,6 +14,7 @@ public static class CurEra
         Kernels = "Linux 6.15 and later",
         Arches = [KernelArch.X86_64],
         Sequence = KernelKexecSequence.For(KernelEra.Cur),
+        KnownFlags = KexecFlags.OnCrash | KexecFlags.UpdateElfCoreHdr | KexecFlags.CrashHotplugSupport,
         ControlPageRoles = ["the control page holding relocate_kernel's code and data"],
         Bugs = Modern.InjectableBugs(),
     };

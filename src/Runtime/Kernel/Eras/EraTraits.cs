@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel.Pm;
 
 namespace KjTest.Runtime.Kernel.Eras;
@@ -23,6 +24,15 @@ public sealed record EraTraits
 
     /// <summary>The preserve-context half of kernel_kexec, with its rollback labels.</summary>
     public required KernelKexecSequence Sequence { get; init; }
+
+    /// <summary>
+    /// The low flag bits of KEXEC_FLAGS this kernel knows besides PRESERVE_CONTEXT (which CONFIG_KEXEC_JUMP adds):
+    /// ON_CRASH, and since 6.6/6.10 UPDATE_ELFCOREHDR and CRASH_HOTPLUG_SUPPORT.
+    /// </summary>
+    public required ulong KnownFlags { get; init; }
+
+    /// <summary>KEXEC_FLAGS: the flags <c>kexec_load</c> accepts in this era with or without CONFIG_KEXEC_JUMP.</summary>
+    public ulong LegalFlags(bool kexecJump) => kexecJump ? KnownFlags | KexecFlags.PreserveContext : KnownFlags;
 
     /// <summary>What each page of the control code block holds, in order, as diagnostics name it.</summary>
     public required IReadOnlyList<string> ControlPageRoles { get; init; }

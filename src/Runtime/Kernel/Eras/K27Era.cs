@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel.Pm;
 using KjTest.Runtime.Kernel.Relocate;
 
@@ -16,6 +17,7 @@ public static class K27Era
         Kernels = "Linux 2.6.27 (i386)",
         Arches = [KernelArch.I386],
         Sequence = KernelKexecSequence.For(KernelEra.K27),
+        KnownFlags = KexecFlags.OnCrash,
         ControlPageRoles = ["the control page holding relocate_kernel's code and data"],
         MissingPoints = new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel.Pm;
 using KjTest.Runtime.Kernel.Relocate;
 
@@ -14,6 +15,7 @@ public static class K30Era
         Kernels = "Linux 2.6.30 to 6.13 (x86_64)",
         Arches = [KernelArch.X86_64],
         Sequence = KernelKexecSequence.For(KernelEra.K30),
+        KnownFlags = KexecFlags.OnCrash,
         ControlPageRoles = ["the first control page, the root of the identity page table", "the second control page, holding relocate_kernel's code"],
         Bugs = new[]
         {

@@ -8,7 +8,7 @@ namespace KjTest.Runtime.Kernel.Eras;
 public static class KnownBugs
 {
     /// <summary>Every catalogue id in order.</summary>
-    public static IReadOnlyList<string> Ids => Dsl.Vocabulary.FaultKinds.BugIds;
+    public static IReadOnlyList<string> Ids => Abi.KnownBugIds.All;
 
     /// <summary>The status of a bug in an era that says nothing of it.</summary>
     public static IReadOnlyDictionary<string, BugSupport> Defaults { get; } = new[]

@@ -135,7 +135,7 @@ public sealed class I386JumpDriver : IJumpDriver
         var budget = _settings.MaxInstructions;
         while (true)
         {
-            var outcome = cpu.Run(new RunLimits(budget, _settings.WallClock));
+            var outcome = cpu.Run(new ExecutionLimits(budget, _settings.WallClock));
             Instructions += outcome.Instructions;
             budget -= Math.Min(budget, outcome.Instructions);
             if (outcome.Reason == StopReason.Sentinel

@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel.Guest;
 using KjTest.Runtime.Kernel.Pm;
 using KjTest.Runtime.Kernel.Relocate;
@@ -36,7 +37,7 @@ public sealed class I386PeerKernel
     public const ulong TaskSize = 0xC000_0000;
 
     private const long Enosys = -38;
-    private const long Efault = -KernelErrno.EFAULT;
+    private const long Efault = -Errno.EFAULT;
     private const long Ebadf = -9;
     private const uint CmdCadOn = 0x89AB_CDEF;
     private const uint CmdCadOff = 0;

@@ -128,7 +128,7 @@ public sealed class X86_64JumpDriver : IJumpDriver
         var budget = Settings.MaxInstructions;
         while (true)
         {
-            var outcome = cpu.Run(new RunLimits(budget, Settings.WallClock));
+            var outcome = cpu.Run(new ExecutionLimits(budget, Settings.WallClock));
             Instructions += outcome.Instructions;
             budget -= Math.Min(budget, outcome.Instructions);
             switch (outcome.Reason)

@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel.Paging;
 using KjTest.Runtime.Kernel.Relocate;
 using KjTest.Runtime.Machine.Memory;
@@ -51,7 +52,7 @@ public sealed class X86_64KexecArch
         var codePage = CodePage(context.ControlCodePage);
         if (!TransitionMap.Map(_memory, map.Root, _virtualOf(codePage), codePage, () => context.AllocateControlPages(0)))
         {
-            return KernelErrno.ENOMEM;
+            return Errno.ENOMEM;
         }
 
         var image = new PreparedImage(map.Root, Routine(codePage));

@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Machine.Memory;
 
 namespace KjTest.Runtime.Kernel.Paging;
@@ -73,7 +74,7 @@ public sealed class X86_64IdentityMap
         }
         else
         {
-            errno = KernelErrno.ENOMEM;
+            errno = Errno.ENOMEM;
             return null;
         }
 
@@ -83,7 +84,7 @@ public sealed class X86_64IdentityMap
         {
             if (!map.MapIdentity(range.Start, range.End))
             {
-                errno = KernelErrno.ENOMEM;
+                errno = Errno.ENOMEM;
                 return null;
             }
         }

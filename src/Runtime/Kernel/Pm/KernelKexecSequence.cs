@@ -1,3 +1,5 @@
+using KjTest.Abi;
+
 namespace KjTest.Runtime.Kernel.Pm;
 
 /// <summary>
@@ -118,7 +120,7 @@ public sealed class KernelKexecSequence
         {
             if (step.Step == KernelKexecStep.LockSleep && sleepLockDeadlocks)
             {
-                run.Trace.Add(new PmCall(step.Name, null, KernelErrno.EDEADLK));
+                run.Trace.Add(new PmCall(step.Name, null, Errno.EDEADLK));
                 return run.Result(0, KernelKexecOutcome.Deadlocked);
             }
 
@@ -135,7 +137,7 @@ public sealed class KernelKexecSequence
 
             if (result != 0 && step.OnFailure is not null)
             {
-                error = step.Step == KernelKexecStep.FreezeProcesses ? KernelErrno.EBUSY : result;
+                error = step.Step == KernelKexecStep.FreezeProcesses ? Errno.EBUSY : result;
                 jumpTo = step.OnFailure;
                 break;
             }

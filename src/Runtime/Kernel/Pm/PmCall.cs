@@ -1,3 +1,5 @@
+using KjTest.Abi;
+
 namespace KjTest.Runtime.Kernel.Pm;
 
 /// <summary>One call made by <c>kernel_kexec()</c>, in order: a kernel function or a device callback.</summary>
@@ -8,5 +10,5 @@ public readonly record struct PmCall(string Name, int? Device, int Result)
 {
     /// <inheritdoc />
     public override string ToString() =>
-        (Device is { } d ? $"{Name}({d})" : Name) + (Result != 0 ? " = -" + KernelErrno.NameOf(Result) : string.Empty);
+        (Device is { } d ? $"{Name}({d})" : Name) + (Result != 0 ? " = -" + Errno.NameOf(Result) : string.Empty);
 }

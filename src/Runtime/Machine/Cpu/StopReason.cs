@@ -21,7 +21,7 @@ public enum StopReason
     /// <summary>A triple fault reset the machine.</summary>
     TripleFault,
 
-    /// <summary>An exception occurred while <see cref="RunLimits.StopOnException"/> was set.</summary>
+    /// <summary>An exception occurred while <see cref="ExecutionLimits.StopOnException"/> was set.</summary>
     Exception,
 
     /// <summary>Execution reached a sentinel address.</summary>

@@ -63,16 +63,16 @@ public sealed partial class X86Cpu
     }
 
     /// <summary>Executes exactly one instruction (or delivers one pending event) and reports what happened.</summary>
-    public RunOutcome Step() => Run(new RunLimits(1));
+    public RunOutcome Step() => Run(new ExecutionLimits(1));
 
     /// <summary>Executes up to <paramref name="count"/> instructions.</summary>
-    public RunOutcome Step(ulong count) => Run(new RunLimits(count));
+    public RunOutcome Step(ulong count) => Run(new ExecutionLimits(count));
 
     /// <summary>
     /// Runs until the guest halts or exits, a sentinel is reached, a triple fault resets the machine,
     /// or a limit is hit. Guest misbehaviour is reported in the outcome, never thrown.
     /// </summary>
-    public RunOutcome Run(RunLimits limits)
+    public RunOutcome Run(ExecutionLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
         var start = Retired;

@@ -1,24 +1,20 @@
-using KjTest.Dsl.Diagnostics;
-using KjTest.Dsl.Images;
+using KjTest.Abi.Elf;
 
 namespace KjTest.Runtime.Machine.Loading;
 
-/// <summary>
-/// Reads the PT_LOAD segments and entry point of a static x86 or x86-64 ELF executable, with the same
-/// validating reader scenario images use.
-/// </summary>
+/// <summary>Reads the PT_LOAD segments and entry point of a static x86 or x86-64 ELF executable with the ABI's ELF reader.</summary>
 public static class ElfImageReader
 {
     /// <summary>True when <paramref name="data"/> starts with the ELF magic.</summary>
-    public static bool IsElf(ReadOnlySpan<byte> data) => data.Length >= 4 && data[0] == 0x7F && data[1] == (byte)'E' && data[2] == (byte)'L' && data[3] == (byte)'F';
+    public static bool IsElf(ReadOnlySpan<byte> data) => ElfFile.HasMagic(data);
 
     /// <summary>Parses an ELF executable; on failure returns null and a reason.</summary>
     public static GuestImage? TryRead(byte[] data, out string? error)
     {
-        var read = ElfImage.Parse(data, "image", SourceSpan.None);
+        var read = ElfFile.Parse(data);
         if (!read.Succeeded)
         {
-            error = read.Diagnostics.FirstOrDefault(d => d.IsError)?.Message ?? "not a valid ELF file";
+            error = read.Problems[0].Describe("image");
             return null;
         }
 

@@ -36,7 +36,7 @@ public static class ProgramRunner
         new LinuxSyscalls(stdout, stderr).Attach(cpu);
         cpu.Trace = trace;
         var watch = Stopwatch.StartNew();
-        var outcome = cpu.Run(new RunLimits(maxInstructions));
+        var outcome = cpu.Run(new ExecutionLimits(maxInstructions));
         watch.Stop();
         var exitCode = outcome.Reason switch
         {

@@ -19,7 +19,7 @@ public sealed record DevicePmFailureFault(SourceSpan Span, string Device, int In
     public override string Kind => "device_pm_failure";
 
     /// <inheritdoc />
-    public override string Describe() => $"fault device_pm_failure device={Device} phase={Phase} errno={Dsl.Vocabulary.Errno.NameOf(Errno)}";
+    public override string Describe() => $"fault device_pm_failure device={Device} phase={Phase} errno={Abi.Errno.NameOf(Errno)}";
 
     internal static PlannedFault? Plan(FaultPlanning p)
     {

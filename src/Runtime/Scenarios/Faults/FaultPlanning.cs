@@ -53,7 +53,7 @@ internal sealed class FaultPlanning
 
     /// <summary>The <c>errno</c> parameter's number, or <paramref name="fallback"/>.</summary>
     public int Errno(int fallback) =>
-        Text("errno") is not { } name ? fallback : Dsl.Vocabulary.Errno.TryGet(name, out var errno) ? errno : throw Unchecked("errno");
+        Text("errno") is not { } name ? fallback : Abi.Errno.TryGet(name, out var errno) ? errno : throw Unchecked("errno");
 
     /// <summary>The list parameter's names in lower case, or null when it is not given.</summary>
     public IReadOnlyList<string>? Names(string name) => Step.Parameters.FirstOrDefault(p => p.Name.Value == name)?.Value switch

@@ -24,7 +24,7 @@ public sealed record KernelStepFailureFault(SourceSpan Span, string Step, int Er
     public override string Kind => "kernel_step_failure";
 
     /// <inheritdoc />
-    public override string Describe() => $"fault kernel_step_failure step={Step} errno={Dsl.Vocabulary.Errno.NameOf(Errno)}";
+    public override string Describe() => $"fault kernel_step_failure step={Step} errno={Abi.Errno.NameOf(Errno)}";
 
     internal static PlannedFault? Plan(FaultPlanning p)
     {

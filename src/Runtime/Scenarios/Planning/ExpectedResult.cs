@@ -1,3 +1,4 @@
+
 namespace KjTest.Runtime.Scenarios.Planning;
 
 /// <summary>The result a load, unload or jump must return: 0 or a positive errno (returned negated by the call).</summary>
@@ -5,5 +6,5 @@ namespace KjTest.Runtime.Scenarios.Planning;
 public readonly record struct ExpectedResult(int Errno)
 {
     /// <summary>The word the scenario writes: <c>ok</c> or the errno name.</summary>
-    public override string ToString() => Errno == 0 ? "ok" : Dsl.Vocabulary.Errno.NameOf(Errno);
+    public override string ToString() => Errno == 0 ? "ok" : Abi.Errno.NameOf(Errno);
 }

@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Dsl.Model;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Scenarios.Faults;
@@ -39,14 +40,14 @@ public sealed partial class ScenarioPlanner
             {
                 case LoadPlan load:
                     previews.Add(Preview(load, kernel, locked: true, () => kernel.KexecLoad(load.Entry, load.Segments, load.Flags)));
-                    if (load.Expect.Errno == 0 && (load.Flags & Dsl.Vocabulary.KexecFlags.OnCrash) == 0)
+                    if (load.Expect.Errno == 0 && (load.Flags & KexecFlags.OnCrash) == 0)
                     {
                         _normalExpected = true;
                     }
 
                     break;
                 case UnloadPlan unload:
-                    previews.Add(Preview(unload, kernel, locked: false, () => kernel.KexecLoad(0, [], unload.Crash ? Dsl.Vocabulary.KexecFlags.OnCrash : 0)));
+                    previews.Add(Preview(unload, kernel, locked: false, () => kernel.KexecLoad(0, [], unload.Crash ? KexecFlags.OnCrash : 0)));
                     if (unload.Expect.Errno == 0 && !unload.Crash)
                     {
                         _normalExpected = false;
@@ -128,7 +129,7 @@ public sealed partial class ScenarioPlanner
         foreach (var term in load.Flags)
         {
             flags |= term.Value.Name is { } name
-                ? Dsl.Vocabulary.KexecFlags.TryGet(name, out var value) ? value : throw new InvalidOperationException($"flag {name} reached the planner unchecked")
+                ? KexecFlags.TryGet(name, out var value) ? value : throw new InvalidOperationException($"flag {name} reached the planner unchecked")
                 : term.Value.Number;
         }
 
@@ -156,5 +157,5 @@ public sealed partial class ScenarioPlanner
             : throw new InvalidOperationException($"fault kind {fault.Kind.Value} has no injector");
 
     private static ExpectedResult Result(string word) =>
-        Dsl.Vocabulary.Errno.TryGet(word, out var errno) ? new ExpectedResult(errno) : throw new InvalidOperationException($"result '{word}' reached the planner unchecked");
+        Errno.TryGet(word, out var errno) ? new ExpectedResult(errno) : throw new InvalidOperationException($"result '{word}' reached the planner unchecked");
 }

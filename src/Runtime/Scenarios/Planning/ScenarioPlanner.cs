@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
 using KjTest.Runtime.Kernel;
@@ -130,7 +131,7 @@ public sealed partial class ScenarioPlanner
             LoadLimitPanic = (int)(k.LoadLimitPanic?.Value ?? -1),
             Lockdown = k.Lockdown?.Value ?? false,
             KexecJump = k.KexecJump?.Value ?? true,
-            LsmErrno = k.LsmError is { } lsm && Dsl.Vocabulary.Errno.TryGet(lsm.Value, out var e) ? e : 0,
+            LsmErrno = k.LsmError is { } lsm && Errno.TryGet(lsm.Value, out var e) ? e : 0,
             CrashKernel = k.CrashKernel is { } crash ? new PhysicalRange(crash.Start.Value, crash.Size.Value) : null,
         };
 

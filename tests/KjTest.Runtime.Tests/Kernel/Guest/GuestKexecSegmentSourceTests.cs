@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Kernel.Guest;
 using static KjTest.Runtime.Tests.Kernel.KernelTestBed;
@@ -83,7 +84,7 @@ public class GuestKexecSegmentSourceTests
 
         var result = bed.Kernel.KexecLoad(0, 1, source, 0);
 
-        Assert.That((result.Errno, result.Row), Is.EqualTo((KernelErrno.EFAULT, 7)));
+        Assert.That((result.Errno, result.Row), Is.EqualTo((Errno.EFAULT, 7)));
     }
 
     [Test]
@@ -100,7 +101,7 @@ public class GuestKexecSegmentSourceTests
         Assert.Multiple(() =>
         {
             Assert.That((copy.Segments[0].Buffer.Length, copy.Segments[0].BufSize), Is.EqualTo((0x1000, 0x2000UL)));
-            Assert.That((result.Errno, result.Row), Is.EqualTo((KernelErrno.EFAULT, 25)));
+            Assert.That((result.Errno, result.Row), Is.EqualTo((Errno.EFAULT, 25)));
         });
     }
 

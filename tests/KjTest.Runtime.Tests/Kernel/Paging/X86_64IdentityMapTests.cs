@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Kernel.Paging;
 using static KjTest.Runtime.Tests.Kernel.KernelTestBed;
@@ -88,6 +89,6 @@ public class X86_64IdentityMapTests
 
         var result = bed.Kernel.KexecLoad(0x100000, [Segment(0x800000, 0x1000)], P);
 
-        Assert.That((result.Errno, result.Row), Is.EqualTo((KernelErrno.ENOMEM, 23)));
+        Assert.That((result.Errno, result.Row), Is.EqualTo((Errno.ENOMEM, 23)));
     }
 }

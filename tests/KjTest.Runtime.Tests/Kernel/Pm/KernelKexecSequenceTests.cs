@@ -1,3 +1,4 @@
+using KjTest.Abi;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Kernel.Pm;
 
@@ -104,7 +105,7 @@ public class KernelKexecSequenceTests
         static TestCaseData Case(string name, KernelEra era, string callback, int? device, long expected, string tail, string stages) =>
             new TestCaseData(era, callback, device, expected, tail, stages).SetName(name);
 
-        yield return Case("4.3 CUR freeze_processes failure is EBUSY and restores the console", KernelEra.Cur, "freeze_processes", null, -KernelErrno.EBUSY, "pm_restore_console", Active);
+        yield return Case("4.3 CUR freeze_processes failure is EBUSY and restores the console", KernelEra.Cur, "freeze_processes", null, -Errno.EBUSY, "pm_restore_console", Active);
         yield return Case("4.3 CUR ->prepare failure leaves earlier devices prepared (B14)", KernelEra.Cur, "->prepare", 1, -EIO, ResumeConsoleCur, "Prepared Active Active");
         yield return Case("4.3 CUR ->freeze failure leaves devices frozen and prepared (B14)", KernelEra.Cur, "->freeze", 1, -EIO, ResumeConsoleCur, "Prepared Prepared Frozen");
         yield return Case("4.3 CUR ->freeze_late failure thaws early then resumes devices", KernelEra.Cur, "->freeze_late", 1, -EIO, "->thaw_early(2) " + ResumeEndCur, Active);
@@ -113,7 +114,7 @@ public class KernelKexecSequenceTests
         yield return Case("4.3 CUR secondary CPU failure jumps to Enable_cpus", KernelEra.Cur, "cpus", null, -EIO, "suspend_enable_secondary_cpus " + ResumeStartCur, Active);
         yield return Case("4.3 CUR syscore_suspend failure jumps to Enable_irqs", KernelEra.Cur, "syscore", null, -EIO, "local_irq_enable suspend_enable_secondary_cpus " + ResumeStartCur, Active);
         yield return Case("4.3 K614 ->freeze failure leaves devices frozen (B14)", KernelEra.K614, "->freeze", 0, -EIO, "resume_console thaw_processes pm_restore_console", "Prepared Frozen Frozen");
-        yield return Case("4.2 K30 freeze_processes failure unlocks system sleep", KernelEra.K30, "freeze_processes", null, -KernelErrno.EBUSY, "pm_restore_console unlock_system_sleep", Active);
+        yield return Case("4.2 K30 freeze_processes failure unlocks system sleep", KernelEra.K30, "freeze_processes", null, -Errno.EBUSY, "pm_restore_console unlock_system_sleep", Active);
         yield return Case("4.2 K30 ->prepare failure leaves earlier devices prepared (B14)", KernelEra.K30, "->prepare", 2, -EIO,
             "resume_console thaw_processes pm_restore_console unlock_system_sleep", "Prepared Prepared Active");
         yield return Case("4.2 K30 syscore_suspend failure jumps to Enable_irqs", KernelEra.K30, "syscore", null, -EIO,
@@ -127,10 +128,10 @@ public class KernelKexecSequenceTests
             "->thaw_early(0) ->thaw_early(1) ->thaw_early(2) " + ResumeEndK30, Active);
         yield return Case("4.2 K30 disable_nonboot_cpus failure jumps to Enable_cpus", KernelEra.K30, "cpus", null, -EIO,
             "enable_nonboot_cpus dpm_resume_start ->restore_noirq(0) ->restore_noirq(1) ->restore_noirq(2) ->restore_early(0) ->restore_early(1) ->restore_early(2) " + ResumeEndK30, Active);
-        yield return Case("4.3 K614 freeze_processes failure is EBUSY", KernelEra.K614, "freeze_processes", null, -KernelErrno.EBUSY, "pm_restore_console", Active);
+        yield return Case("4.3 K614 freeze_processes failure is EBUSY", KernelEra.K614, "freeze_processes", null, -Errno.EBUSY, "pm_restore_console", Active);
         yield return Case("4.3 K614 syscore_suspend failure jumps to Enable_irqs", KernelEra.K614, "syscore", null, -EIO,
             "local_irq_enable suspend_enable_secondary_cpus " + ResumeStartCur.Replace("console_resume_all", "resume_console", StringComparison.Ordinal), Active);
-        yield return Case("4.1 K27 freeze_processes failure is EBUSY and releases pm_mutex", KernelEra.K27, "freeze_processes", null, -KernelErrno.EBUSY, "pm_restore_console mutex_unlock(&pm_mutex)", Active);
+        yield return Case("4.1 K27 freeze_processes failure is EBUSY and releases pm_mutex", KernelEra.K27, "freeze_processes", null, -Errno.EBUSY, "pm_restore_console mutex_unlock(&pm_mutex)", Active);
         yield return Case("4.1 K27 ->prepare failure leaves earlier devices prepared (B14)", KernelEra.K27, "->prepare", 1, -EIO,
             "resume_console thaw_processes pm_restore_console mutex_unlock(&pm_mutex)", "Prepared Active Active");
         yield return Case("4.1 K27 sysdev_suspend failure leaves the noirq devices as they are (inferred)", KernelEra.K27, "syscore", null, -EIO,
@@ -156,7 +157,7 @@ public class KernelKexecSequenceTests
 
         var system = new ScriptedSystemPm
         {
-            FreezeError = callback == "freeze_processes" ? KernelErrno.ENOMEM : 0,
+            FreezeError = callback == "freeze_processes" ? Errno.ENOMEM : 0,
             CpusError = callback == "cpus" ? EIO : 0,
             SyscoreError = callback == "syscore" ? EIO : 0,
         };

@@ -1,4 +1,5 @@
 using Iced.Intel;
+using KjTest.Abi;
 using KjTest.Dsl.Model;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Kernel.Jump;

@@ -226,7 +226,7 @@ public class ArithmeticFlagsTests
             a.div(ecx);
             a.hlt();
         });
-        var outcome = m.Run(new RunLimits(100, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(100, StopOnException: true));
         Assert.That(outcome.Reason, Is.EqualTo(StopReason.Exception));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(0));
         Assert.That(outcome.Rip, Is.EqualTo(GuestHarness.CodeAddress + 2));
@@ -243,7 +243,7 @@ public class ArithmeticFlagsTests
             a.idiv(ecx);
             a.hlt();
         });
-        var outcome = m.Run(new RunLimits(100, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(100, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(0));
     }
 }

@@ -173,7 +173,7 @@ public class ControlFlowTests
             a.Label(ref top);
             a.jmp(top);
         });
-        var outcome = m.Run(new KjTest.Runtime.Machine.Cpu.RunLimits(10_000));
+        var outcome = m.Run(new KjTest.Runtime.Machine.Cpu.ExecutionLimits(10_000));
         Assert.That(outcome.Reason, Is.EqualTo(KjTest.Runtime.Machine.Cpu.StopReason.InstructionLimit));
         Assert.That(outcome.Instructions, Is.EqualTo(10_000UL));
         Assert.That(outcome.Rip, Is.EqualTo(GuestHarness.CodeAddress));

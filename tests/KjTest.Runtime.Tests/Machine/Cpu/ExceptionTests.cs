@@ -12,7 +12,7 @@ public class ExceptionTests
     public void Ud2_without_an_idt_ends_in_a_triple_fault_with_the_chain()
     {
         var m = GuestHarness.LongMode(a => a.ud2());
-        var outcome = m.Run(new RunLimits(100));
+        var outcome = m.Run(new ExecutionLimits(100));
         Assert.That(outcome.Reason, Is.EqualTo(StopReason.TripleFault));
         Assert.That(outcome.Faults.Select(f => f.Vector), Is.EqualTo(new[] { 6, 13, 13, 8, 13 }), "#UD, #GP delivering it, #GP delivering that, #DF, #GP delivering #DF");
         Assert.That(outcome.Faults[0].Detail, Does.Contain("ud2").And.Contain("0F0B"));
@@ -88,7 +88,7 @@ public class ExceptionTests
             a.rdmsr();
             a.hlt();
         });
-        var outcome = m.Run(new RunLimits(100, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(100, StopOnException: true));
         Assert.That(outcome.Reason, Is.EqualTo(StopReason.Exception));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(13));
         Assert.That(outcome.Faults[0].ErrorCode, Is.EqualTo(0u));
@@ -104,7 +104,7 @@ public class ExceptionTests
             a.mov(cr0, rax);
             a.hlt();
         });
-        var outcome = m.Run(new RunLimits(100, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(100, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(13));
     }
 
@@ -118,7 +118,7 @@ public class ExceptionTests
             a.mov(cr4, rax);
             a.hlt();
         });
-        var outcome = m.Run(new RunLimits(100, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(100, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(13));
     }
 
@@ -175,7 +175,7 @@ public class ExceptionTests
             a.mov(ax, 0x7777);
             a.mov(ds, ax);
         });
-        var outcome = m.Run(new RunLimits(100, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(100, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(13));
         Assert.That(outcome.Faults[0].ErrorCode, Is.EqualTo(0x7774u));
         Assert.That(outcome.Rip, Is.EqualTo(GuestHarness.CodeAddress + 5));

@@ -41,7 +41,7 @@ internal static class GuestHarness
 
     public static RunOutcome RunToHalt(X86Machine machine, ulong maxInstructions = 1_000_000)
     {
-        var outcome = machine.Run(new RunLimits(maxInstructions));
+        var outcome = machine.Run(new ExecutionLimits(maxInstructions));
         Assert.That(outcome.Reason, Is.EqualTo(StopReason.Halted), outcome.ToString());
         return outcome;
     }

@@ -51,7 +51,7 @@ public class InterruptTests
             a.mov(ecx, 5);
             a.iretq();
         }, Handler);
-        var first = m.Run(new RunLimits(100));
+        var first = m.Run(new ExecutionLimits(100));
         Assert.That(first.Reason, Is.EqualTo(StopReason.Halted));
         pic.Pending = 0x31;
         GuestHarness.RunToHalt(m);
@@ -75,7 +75,7 @@ public class InterruptTests
             a.mov(ecx, 2);
             a.hlt();
         }, Handler);
-        m.Run(new RunLimits(10));
+        m.Run(new ExecutionLimits(10));
         m.Cpu.InjectNmi();
         GuestHarness.RunToHalt(m);
         Assert.That(m.Reg(Register.RCX), Is.EqualTo(2UL));
@@ -92,7 +92,7 @@ public class InterruptTests
             a.hlt();
         });
         m.Cpu.AddSentinel(GuestHarness.CodeAddress + 5);
-        var outcome = m.Run(new RunLimits(100));
+        var outcome = m.Run(new ExecutionLimits(100));
         Assert.That(outcome.Reason, Is.EqualTo(StopReason.Sentinel));
         Assert.That(outcome.Rip, Is.EqualTo(GuestHarness.CodeAddress + 5));
         Assert.That(m.Rax(), Is.EqualTo(1UL));
@@ -120,7 +120,7 @@ public class InterruptTests
             cpu.RequestStop((int)cpu.GetGpr(3));
             return true;
         };
-        var outcome = m.Run(new RunLimits(100));
+        var outcome = m.Run(new ExecutionLimits(100));
         Assert.That(outcome.Reason, Is.EqualTo(StopReason.GuestExit));
         Assert.That(outcome.ExitCode, Is.EqualTo(3));
     }

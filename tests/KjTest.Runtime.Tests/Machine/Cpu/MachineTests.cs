@@ -38,7 +38,7 @@ public class MachineTests
         });
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
-        var outcome = machine.Run(new RunLimits(ulong.MaxValue, Cancellation: cancel.Token));
+        var outcome = machine.Run(new ExecutionLimits(ulong.MaxValue, Cancellation: cancel.Token));
         Assert.That(outcome.Reason, Is.EqualTo(StopReason.Cancelled));
         Assert.That(outcome.Instructions, Is.GreaterThan(0UL));
     }
@@ -52,7 +52,7 @@ public class MachineTests
             a.Label(ref top);
             a.jmp(top);
         });
-        var outcome = machine.Run(new RunLimits(ulong.MaxValue, WallClock: TimeSpan.FromMilliseconds(50)));
+        var outcome = machine.Run(new ExecutionLimits(ulong.MaxValue, WallClock: TimeSpan.FromMilliseconds(50)));
         Assert.That(outcome.Reason, Is.EqualTo(StopReason.Deadline));
     }
 

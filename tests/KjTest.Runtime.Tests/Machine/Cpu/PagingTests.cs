@@ -56,7 +56,7 @@ public class PagingTests
             a.hlt();
         });
         m.Memory.WriteUInt64(Pml4 + 0x3000 + (8 * 8), 0);
-        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(14));
         Assert.That(m.Cpu.Cr2, Is.EqualTo(0x8000UL));
         Assert.That(m.Reg(Register.RDI), Is.EqualTo(0x8000UL));
@@ -74,7 +74,7 @@ public class PagingTests
             a.hlt();
         });
         m.Memory.WriteUInt64(Pml4 + 0x3000 + (5 * 8), 0x5000 | 5);
-        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(14));
         Assert.That(outcome.Faults[0].ErrorCode, Is.EqualTo(3u));
         Assert.That(m.Cpu.Cr2, Is.EqualTo(0x5000UL));
@@ -89,7 +89,7 @@ public class PagingTests
             a.jmp(rax);
         });
         m.Memory.WriteUInt64(Pml4 + 0x3000 + (5 * 8), 0x5000 | 7 | (1UL << 63));
-        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(14));
         Assert.That(outcome.Faults[0].ErrorCode, Is.EqualTo(0x11u));
         Assert.That(outcome.Rip, Is.EqualTo(0x5000UL));
@@ -128,14 +128,14 @@ public class PagingTests
         });
         m.Memory.WriteUInt64(Pml4 + 0x3000 + (5 * 8), 0x5000 | 5);
         m.Memory.WriteUInt64(0x5000, 1);
-        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(14));
         Assert.That(outcome.Faults[0].ErrorCode, Is.EqualTo(3u), "present, write");
         Assert.That(m.Cpu.Cr2, Is.EqualTo(0x5000UL));
         Assert.That(m.Memory.ReadUInt64(0x5000), Is.EqualTo(1UL));
 
         // The fault dropped the entry (SDM 4.10.4.1): the same write now walks the updated tables.
-        m.Run(new RunLimits(10, StopOnException: true));
+        m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(m.Memory.ReadUInt64(0x5000), Is.EqualTo(9UL));
     }
 
@@ -154,7 +154,7 @@ public class PagingTests
         });
         m.Memory.WriteUInt64(Pml4 + 0x3000 + (5 * 8), 0x5000 | 5);
         m.Memory.WriteUInt64(0x5000, 1);
-        var outcome = m.Run(new RunLimits(20, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(20, StopOnException: true));
         Assert.That(outcome.Faults.Select(f => (int?)f.Vector).FirstOrDefault(), Is.EqualTo(14));
         Assert.That(m.Memory.ReadUInt64(0x6000), Is.EqualTo(1UL), "the copy ran first");
         Assert.That(m.Memory.ReadUInt64(0x5000), Is.EqualTo(1UL));
@@ -201,7 +201,7 @@ public class PagingTests
         m.Cpu.Cr4 |= 0x80;
         m.Memory.WriteUInt64(Pml4 + 0x3000 + (5 * 8), 0x5000 | 5 | 0x100);
         m.Memory.WriteUInt64(0x5000, 1);
-        var outcome = m.Run(new RunLimits(20, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(20, StopOnException: true));
         Assert.That(outcome.Faults.Select(f => (int?)f.Vector).FirstOrDefault(), Is.EqualTo(expectedVector));
         Assert.That(m.Memory.ReadUInt64(0x5000), Is.EqualTo(expectedVector is null ? 9UL : 1UL));
     }
@@ -267,7 +267,7 @@ public class PagingTests
             a.mov(rax, __qword_ptr[0x40_0000]);
             a.hlt();
         });
-        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(14));
         Assert.That(outcome.Faults[0].ErrorCode, Is.EqualTo(0u));
         Assert.That(m.Cpu.Cr2, Is.EqualTo(0x40_0000UL));
@@ -316,7 +316,7 @@ public class PagingTests
         m.Memory.WriteUInt64(0x3018, 0x4001);
         m.Memory.WriteUInt64(0x4000, 0x0000_0087);
         m.Memory.WriteUInt64(0x4008, 0x0060_0087);
-        var outcome = m.Run(new RunLimits(100));
+        var outcome = m.Run(new ExecutionLimits(100));
         Assert.That(outcome.Reason, Is.EqualTo(StopReason.Halted), outcome.ToString());
         Assert.That(m.Memory.ReadUInt32(0x60_0010), Is.EqualTo(0x5678u));
     }

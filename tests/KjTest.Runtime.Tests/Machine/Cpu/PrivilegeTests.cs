@@ -42,7 +42,7 @@ public class PrivilegeTests
             a.Label(ref top);
             a.jmp(top);
         });
-        m.Run(new RunLimits(50));
+        m.Run(new ExecutionLimits(50));
         Assert.That(m.Cpu.Cpl, Is.EqualTo(3));
         Assert.That(m.Cpu.GetSegment(SegmentRegister.Cs).Selector, Is.EqualTo(0x2B));
         Assert.That(m.Reg(Register.RBX), Is.EqualTo(7UL));
@@ -93,7 +93,7 @@ public class PrivilegeTests
             a.mov(r10, cs);
             a.sysretq();
         }, Handler);
-        var outcome = m.Run(new RunLimits(100, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(100, StopOnException: true));
         Assert.That(m.Reg(Register.R8), Is.EqualTo(60UL));
         Assert.That(m.Reg(Register.R10), Is.EqualTo(0x08UL));
         Assert.That(m.Reg(Register.R9), Is.EqualTo(0x99UL), outcome.ToString());
@@ -115,7 +115,7 @@ public class PrivilegeTests
             cpu.RequestStop((int)cpu.GetGpr(7));
             return true;
         };
-        var outcome = m.Run(new RunLimits(100));
+        var outcome = m.Run(new ExecutionLimits(100));
         Assert.That(outcome.Reason, Is.EqualTo(StopReason.GuestExit));
         Assert.That(outcome.ExitCode, Is.EqualTo(42));
     }
@@ -130,7 +130,7 @@ public class PrivilegeTests
         // Make the first GiB supervisor-only except... by clearing U on the 1 GiB leaf (code there too faults on fetch).
         var pdpt = m.Cpu.Cr3 + 0x1000;
         m.Memory.WriteUInt64(pdpt, m.Memory.ReadUInt64(pdpt) & ~4UL);
-        var outcome = m.Run(new RunLimits(100, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(100, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(14));
         Assert.That(outcome.Faults[0].ErrorCode, Is.EqualTo(0x15u), "present, user, instruction fetch");
     }

@@ -88,7 +88,7 @@ public class ProtectedMode32Tests
         var gdt = m.Cpu.Gdtr.Base;
         m.Memory.WriteUInt64(gdt + 0x38, 0x0000_8900_2000_0067);
         m.Cpu.Gdtr = m.Cpu.Gdtr with { Limit = 0x3F };
-        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(m.Reg(Register.BX), Is.EqualTo(0x38UL));
         Assert.That((m.Memory.ReadUInt64(gdt + 0x38) >> 40) & 0xF, Is.EqualTo(0xBUL));
         Assert.That(m.Cpu.Tr.Base, Is.EqualTo(0x2000UL));
@@ -144,7 +144,7 @@ public class ProtectedMode32Tests
             a.mov(ss, ax);
             a.hlt();
         });
-        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(13));
         Assert.That(m.Cpu.GetSegment(SegmentRegister.Ss).Selector, Is.EqualTo(MachineSetup.KernelData));
     }

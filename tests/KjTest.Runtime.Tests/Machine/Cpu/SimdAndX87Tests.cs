@@ -63,7 +63,7 @@ public class SimdAndX87Tests
             a.movdqa(xmm0, __xmmword_ptr[0x3001]);
             a.hlt();
         });
-        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(13));
     }
 
@@ -76,7 +76,7 @@ public class SimdAndX87Tests
             a.hlt();
         });
         m.Cpu.Cr0 |= Cr.Cr0Ts;
-        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(7));
     }
 
@@ -89,7 +89,7 @@ public class SimdAndX87Tests
             a.hlt();
         });
         m.Cpu.Cr4 &= ~Cr.Cr4Osfxsr;
-        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(6));
     }
 

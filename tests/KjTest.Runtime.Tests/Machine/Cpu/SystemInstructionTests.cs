@@ -113,7 +113,7 @@ public class SystemInstructionTests
             a.xsetbv();
             a.hlt();
         });
-        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(13));
     }
 
@@ -133,7 +133,7 @@ public class SystemInstructionTests
             a.mov(eax, 0x33);
             a.hlt();
         }, 0x10_0100);
-        var outcome = m.Run(new RunLimits(10, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
         Assert.That(m.Rax(), Is.EqualTo(0x33UL));
         Assert.That(m.Cpu.CodeBitness, Is.EqualTo(32));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(13), "hlt at CPL 3");

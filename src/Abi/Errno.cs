@@ -1,8 +1,56 @@
-namespace KjTest.Dsl.Vocabulary;
+namespace KjTest.Abi;
 
-/// <summary>Linux x86 errno names and numbers (asm-generic/errno-base.h and errno.h), and the word <c>ok</c> for 0.</summary>
+/// <summary>
+/// Linux x86 errno names and numbers (asm-generic/errno-base.h and errno.h), the word <c>ok</c> for 0, and how a
+/// system call's return value is rendered: the one table both the scenario language and the kernel model read.
+/// </summary>
 public static class Errno
 {
+    /// <summary>Operation not permitted.</summary>
+    public const int EPERM = 1;
+
+    /// <summary>Interrupted system call.</summary>
+    public const int EINTR = 4;
+
+    /// <summary>I/O error.</summary>
+    public const int EIO = 5;
+
+    /// <summary>Bad file number.</summary>
+    public const int EBADF = 9;
+
+    /// <summary>Try again.</summary>
+    public const int EAGAIN = 11;
+
+    /// <summary>Out of memory.</summary>
+    public const int ENOMEM = 12;
+
+    /// <summary>Permission denied.</summary>
+    public const int EACCES = 13;
+
+    /// <summary>Bad address.</summary>
+    public const int EFAULT = 14;
+
+    /// <summary>Device or resource busy.</summary>
+    public const int EBUSY = 16;
+
+    /// <summary>No such device.</summary>
+    public const int ENODEV = 19;
+
+    /// <summary>Invalid argument.</summary>
+    public const int EINVAL = 22;
+
+    /// <summary>Resource deadlock would occur.</summary>
+    public const int EDEADLK = 35;
+
+    /// <summary>Function not implemented.</summary>
+    public const int ENOSYS = 38;
+
+    /// <summary>Operation not supported.</summary>
+    public const int EOPNOTSUPP = 95;
+
+    /// <summary>Cannot assign requested address.</summary>
+    public const int EADDRNOTAVAIL = 99;
+
     /// <summary>Every errno name KjTest accepts, with its number.</summary>
     public static IReadOnlyDictionary<string, int> Names { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
     {
@@ -64,4 +112,15 @@ public static class Errno
 
         return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// Renders a system call return value: 0, a negative errno as "-EINVAL", or a positive value as its decimal text
+    /// (the compat <c>kexec_load</c> residue quirk, reference 2.3 row 7).
+    /// </summary>
+    public static string DescribeReturn(long value) => value switch
+    {
+        0 => "0",
+        < 0 and >= int.MinValue => "-" + NameOf((int)-value),
+        _ => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

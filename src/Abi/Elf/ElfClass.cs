@@ -1,4 +1,4 @@
-namespace KjTest.Dsl.Images;
+namespace KjTest.Abi.Elf;
 
 /// <summary>The ELF file class (word size).</summary>
 public enum ElfClass

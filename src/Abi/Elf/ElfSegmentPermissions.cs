@@ -1,4 +1,4 @@
-namespace KjTest.Dsl.Images;
+namespace KjTest.Abi.Elf;
 
 /// <summary>The p_flags permission bits of a program header.</summary>
 [Flags]

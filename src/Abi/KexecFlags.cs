@@ -1,6 +1,9 @@
-namespace KjTest.Dsl.Vocabulary;
+namespace KjTest.Abi;
 
-/// <summary><c>kexec_load</c> flag names and values (reference kexec-jump.md section 2.2), the architecture field included.</summary>
+/// <summary>
+/// <c>kexec_load</c> flag names and values (include/uapi/linux/kexec.h, reference kexec-jump.md section 2.2), the
+/// architecture field included: the one table both the scenario language and the kernel model read.
+/// </summary>
 public static class KexecFlags
 {
     /// <summary>KEXEC_ON_CRASH.</summary>
@@ -18,6 +21,12 @@ public static class KexecFlags
     /// <summary>KEXEC_ARCH_MASK: the upper 16 bits.</summary>
     public const ulong ArchMask = 0xffff_0000;
 
+    /// <summary>KEXEC_DEBUG (6.10+).</summary>
+    public const ulong Debug = 0x10;
+
+    /// <summary>KEXEC_ARCH_DEFAULT.</summary>
+    public const ulong ArchDefault = 0;
+
     /// <summary>KEXEC_ARCH_386.</summary>
     public const ulong Arch386 = 3ul << 16;
 
@@ -31,8 +40,8 @@ public static class KexecFlags
         ["PRESERVE_CONTEXT"] = PreserveContext,
         ["UPDATE_ELFCOREHDR"] = UpdateElfCoreHdr,
         ["CRASH_HOTPLUG_SUPPORT"] = CrashHotplugSupport,
-        ["DEBUG"] = 0x10,
-        ["ARCH_DEFAULT"] = 0,
+        ["DEBUG"] = Debug,
+        ["ARCH_DEFAULT"] = ArchDefault,
         ["ARCH_386"] = Arch386,
         ["ARCH_68K"] = 4ul << 16,
         ["ARCH_PARISC"] = 15ul << 16,

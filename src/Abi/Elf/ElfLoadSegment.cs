@@ -1,4 +1,4 @@
-namespace KjTest.Dsl.Images;
+namespace KjTest.Abi.Elf;
 
 /// <summary>One PT_LOAD program header with its file bytes.</summary>
 /// <param name="HeaderIndex">Index of the program header in the file's table (counting all types).</param>

@@ -1,4 +1,4 @@
-namespace KjTest.Runtime.Kernel;
+namespace KjTest.Abi;
 
 /// <summary><c>reboot(2)</c> magic numbers and commands (include/uapi/linux/reboot.h, reference 2.4).</summary>
 public static class RebootMagic

@@ -9,7 +9,7 @@ namespace KjTest.Dsl.Images;
 /// <c>0x</c>) must have an even number of digits and gives its bytes in the order written.
 /// <c>;</c> and <c>#</c> start comments that run to the end of the line.
 /// </summary>
-public static class HexContent
+public static class HexBytes
 {
     /// <summary>Parses <paramref name="text"/>; <paramref name="map"/> turns (1-based line, 1-based column, length) into a file span.</summary>
     public static ImageBytesResult Parse(string text, Func<int, int, int, SourceSpan> map)

@@ -5,4 +5,4 @@ namespace KjTest.Runtime.Machine.Cpu;
 /// <param name="WallClock">Optional wall-clock limit, checked every few thousand instructions.</param>
 /// <param name="StopOnException">Stop at the first exception (with its vector, error code and RIP) instead of delivering it.</param>
 /// <param name="Cancellation">Checked every few thousand instructions.</param>
-public sealed record RunLimits(ulong MaxInstructions, TimeSpan? WallClock = null, bool StopOnException = false, CancellationToken Cancellation = default);
+public sealed record ExecutionLimits(ulong MaxInstructions, TimeSpan? WallClock = null, bool StopOnException = false, CancellationToken Cancellation = default);
