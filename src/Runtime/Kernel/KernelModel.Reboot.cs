@@ -64,7 +64,7 @@ public sealed partial class KernelModel
         }
 
         var outcome = image.PreserveContext && Config.KexecJump
-            ? KernelKexecSequence.For(Config.Era).Run(devices, system, Jump, Config.SystemSleepLockDeadlock && Config.Era == KernelEra.K30)
+            ? Traits.Sequence.Run(devices, system, Jump, Config.SystemSleepLockDeadlock && Traits.SleepLockCanDeadlock)
             : KernelKexecSequence.RunPlain(devices, system, Jump);
 
         if (reEntry is { } start)

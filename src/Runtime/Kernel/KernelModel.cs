@@ -38,6 +38,9 @@ public sealed partial class KernelModel
     /// <summary>The kernel's configuration.</summary>
     public KernelConfig Config { get; }
 
+    /// <summary>What the kernel's era does.</summary>
+    public Eras.EraTraits Traits => Eras.EraTable.Of(Config.Era);
+
     /// <summary>The page allocator the kimage pages come from.</summary>
     public KernelPageAllocator Allocator { get; }
 
@@ -103,7 +106,7 @@ public sealed partial class KernelModel
         entry &= mask;
         nrSegments &= mask;
         flags &= mask;
-        var modern = Config.Era is KernelEra.Cur or KernelEra.K614;
+        var modern = Traits.ModernKexecLoad;
         var compat = source.IsCompat && Config.Arch == KernelArch.X86_64;
         var arch = flags & KexecFlags.ArchMask;
         var native = KexecLegalFlags.NativeArch(Config.Arch);
@@ -131,7 +134,7 @@ public sealed partial class KernelModel
             segments = copy.Segments;
         }
 
-        if (!Config.CapSysBoot || (Config.Era != KernelEra.K27 && Config.KexecLoadDisabled))
+        if (!Config.CapSysBoot || (Traits.HasKexecLoadDisabled && Config.KexecLoadDisabled))
         {
             return Fail(1, Errno.EPERM);
         }
@@ -154,7 +157,7 @@ public sealed partial class KernelModel
             }
         }
 
-        if ((flags & Eras.Eras.Of(Config.Era).LegalFlags(Config.KexecJump)) != (flags & ~KexecFlags.ArchMask & mask))
+        if ((flags & Traits.LegalFlags(Config.KexecJump)) != (flags & ~KexecFlags.ArchMask & mask))
         {
             return Fail(4, Errno.EINVAL);
         }
@@ -322,13 +325,13 @@ public sealed partial class KernelModel
 
     /// <summary>get_order(KEXEC_CONTROL_PAGE_SIZE): two pages on x86-64 before 6.14, one otherwise.</summary>
     private int ControlCodeOrder =>
-        Config.Arch == KernelArch.X86_64 && Config.Era is KernelEra.K30 or KernelEra.K27 ? 1 : 0;
+        Traits.ControlCodeOrder;
 
     /// <summary>sanity_check_segment_list plus the crash range check (reference 2.3 rows 12 to 18).</summary>
     private (int Row, int Errno) SanityCheck(KimageSegment[] segments, bool crash, ulong crashStart, ulong crashEnd)
     {
         var mask = _limits.WordMask;
-        var modern = Config.Era is KernelEra.Cur or KernelEra.K614;
+        var modern = Traits.ModernKexecLoad;
         foreach (var segment in segments)
         {
             var mstart = segment.Mem;

@@ -433,7 +433,7 @@ internal sealed class Kimage
     internal bool IsDestinationRange(ulong start, ulong size)
     {
         var mask = _limits.WordMask;
-        var inclusive = _config.Era is KernelEra.Cur or KernelEra.K614;
+        var inclusive = Eras.EraTable.Of(_config.Era).InclusiveDestinationEnd;
         var end = inclusive ? (start + size - 1) & mask : (start + size) & mask;
         foreach (var segment in Segments)
         {

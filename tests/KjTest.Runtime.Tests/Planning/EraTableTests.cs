@@ -15,14 +15,14 @@ public class EraTableTests
     [Test]
     public void Every_era_has_exactly_one_row_and_every_scenario_era_word_names_one()
     {
-        Assert.That(Eras.All.Select(e => e.Era), Is.EquivalentTo(AllEras));
-        Assert.That(Enum.GetValues<Era>().Select(e => Eras.Named(e.ToString())?.Name), Is.EqualTo(Enum.GetValues<Era>().Select(e => e.ToString().ToLowerInvariant())));
+        Assert.That(EraTable.All.Select(e => e.Era), Is.EquivalentTo(AllEras));
+        Assert.That(Enum.GetValues<Era>().Select(e => EraTable.Named(e.ToString())?.Name), Is.EqualTo(Enum.GetValues<Era>().Select(e => e.ToString().ToLowerInvariant())));
     }
 
     [TestCaseSource(nameof(AllEras))]
     public void Every_known_bug_has_a_status_and_a_reason_unless_injectable(KernelEra era)
     {
-        var traits = Eras.Of(era);
+        var traits = EraTable.Of(era);
         foreach (var id in KnownBugs.Ids)
         {
             var bug = traits.Bug(id);
@@ -37,7 +37,7 @@ public class EraTableTests
     [TestCaseSource(nameof(AllEras))]
     public void Missing_points_are_points_of_the_vocabulary(KernelEra era)
     {
-        Assert.That(Eras.Of(era).MissingPoints.Keys, Is.SubsetOf(FaultPoints.Names));
+        Assert.That(EraTable.Of(era).MissingPoints.Keys, Is.SubsetOf(FaultPoints.Names));
     }
 
     [Test]
@@ -49,7 +49,7 @@ public class EraTableTests
     [TestCaseSource(nameof(AllEras))]
     public void Each_era_runs_the_smallest_jump_on_its_architecture_and_names_every_control_page(KernelEra era)
     {
-        var traits = Eras.Of(era);
+        var traits = EraTable.Of(era);
         var i386 = traits.Arches[0] == KernelArch.I386;
         var yaml = $"name: t\nera: {traits.Name}\narch: {(i386 ? "i386" : "x86_64")}\nimages:\n  - name: b\n    entry: 0x400000\n    segments:\n      - mem: 0x400000\n        memsz: 0x1000\n        hex: \"c3\"\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - jump: ok\n  - expect:\n      registers: {{ {(i386 ? "ebx" : "rbx")}: 0 }}\n";
         var planned = ScenarioPlanner.Plan(ScenarioHarness.Check(yaml), ".");
@@ -67,7 +67,7 @@ public class EraTableTests
     [TestCaseSource(nameof(AllEras))]
     public void An_era_refuses_the_architecture_it_does_not_model(KernelEra era)
     {
-        var traits = Eras.Of(era);
+        var traits = EraTable.Of(era);
         var other = traits.Arches[0] == KernelArch.I386 ? "x86_64" : "i386";
         var yaml = $"name: t\nera: {traits.Name}\narch: {other}\nimages:\n  - name: b\n    entry: 0x400000\n    segments:\n      - mem: 0x400000\n        memsz: 0x1000\n        hex: \"c3\"\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n";
         var parsed = new Dsl.Checking.ScenarioChecker().Check(new Dsl.Reading.ScenarioReader([new Dsl.Yaml.YamlFrontEnd()]).Read("t.yaml", System.Text.Encoding.UTF8.GetBytes(yaml)));

@@ -1,5 +1,4 @@
 using KjTest.Abi;
-using KjTest.Runtime.Kernel.Pm;
 
 namespace KjTest.Runtime.Kernel.Eras;
 
@@ -13,7 +12,18 @@ public static class CurEra
         Name = "cur",
         Kernels = "Linux 6.15 and later",
         Arches = [KernelArch.X86_64],
-        Sequence = KernelKexecSequence.For(KernelEra.Cur),
+        Sequence = Modern.Sequence(KernelEra.Cur, "console_suspend_all", "console_resume_all"),
+        Interface = RelocateInterface.ControlPage,
+        ModernKexecLoad = true,
+        HasKexecLoadDisabled = true,
+        InclusiveDestinationEnd = true,
+        IdentityRootInControlPage = false,
+        InvalidatesTablesInMachineKexec = false,
+        PushesZeroWord = true,
+        ReservesReentrySlot = true,
+        OnlyJumpSwaps = true,
+        HasDebugIdt = true,
+        SleepLockCanDeadlock = false,
         KnownFlags = KexecFlags.OnCrash | KexecFlags.UpdateElfCoreHdr | KexecFlags.CrashHotplugSupport,
         ControlPageRoles = ["the control page holding relocate_kernel's code and data"],
         Bugs = Modern.InjectableBugs(),

@@ -1,5 +1,4 @@
 using KjTest.Abi;
-using KjTest.Runtime.Kernel.Pm;
 
 namespace KjTest.Runtime.Kernel.Eras;
 
@@ -13,9 +12,23 @@ public static class K614Era
         Name = "k614",
         Kernels = "Linux 6.14",
         Arches = [KernelArch.X86_64],
-        Sequence = KernelKexecSequence.For(KernelEra.K614),
+        Sequence = Modern.Sequence(KernelEra.K614, "suspend_console", "resume_console"),
+        Interface = RelocateInterface.ControlPage,
+        ModernKexecLoad = true,
+        HasKexecLoadDisabled = true,
+        InclusiveDestinationEnd = true,
+        IdentityRootInControlPage = false,
+        InvalidatesTablesInMachineKexec = false,
+        PushesZeroWord = false,
+        ReservesReentrySlot = true,
+        OnlyJumpSwaps = true,
+        HasDebugIdt = false,
+        SleepLockCanDeadlock = false,
         KnownFlags = KexecFlags.OnCrash | KexecFlags.UpdateElfCoreHdr | KexecFlags.CrashHotplugSupport,
         ControlPageRoles = ["the control page holding relocate_kernel's code and data"],
-        Bugs = Modern.InjectableBugs(),
+        Bugs = Modern.InjectableBugs().Values
+            .Where(b => b.Id != "B6")
+            .Append(BugSupport.Not("B6", BugStatus.EraBehaviour, "B6 (no zero word under the start address in a plain kexec) is this era's own relocate_kernel: 6.14 has it until 786a45757dcd"))
+            .ToDictionary(b => b.Id, StringComparer.OrdinalIgnoreCase),
     };
 }

@@ -167,7 +167,7 @@ public sealed class X86_64KernelEnvironment : KernelEnvironment
         a.mov(fs, ax);
         a.mov(gs, ax);
         a.mov(r11, ctx);
-        if (era is KernelEra.K30)
+        if (Eras.EraTable.Of(era).InvalidatesTablesInMachineKexec)
         {
             a.lidt(__[r11 + SavedContextLayout.NullDescriptor]);
             a.lgdt(__[r11 + SavedContextLayout.NullDescriptor]);

@@ -2,6 +2,7 @@ using KjTest.Abi;
 using KjTest.Runtime.Kernel.Paging;
 using KjTest.Runtime.Kernel.Relocate;
 using KjTest.Runtime.Machine.Memory;
+using KjTest.Runtime.Kernel.Eras;
 
 namespace KjTest.Runtime.Kernel.Jump;
 
@@ -30,6 +31,9 @@ public sealed class X86_64KexecArch
     /// <summary>The era, bug and limits.</summary>
     public JumpSettings Settings { get; }
 
+    /// <summary>The era whose interface relocate_kernel is called with.</summary>
+    private EraTraits Convention => Eras.EraTable.Of(Settings.Era);
+
     /// <summary>Kernel virtual address of <c>saved_context.gdt_desc</c>, reloaded by K614 and CUR on the way back.</summary>
     public ulong SavedGdtDescriptorVa { get; set; }
 
@@ -57,7 +61,7 @@ public sealed class X86_64KexecArch
 
         var image = new PreparedImage(map.Root, Routine(codePage));
         _images[context.ControlCodePage] = image;
-        if (Settings.Era != KernelEra.K30)
+        if (Convention.Interface == RelocateInterface.ControlPage)
         {
             Install(image, codePage, context.SwapPage ?? 0);
             SetMemoryRox?.Invoke(_virtualOf(codePage));
@@ -73,7 +77,7 @@ public sealed class X86_64KexecArch
     public RelocateRoutine RoutineOf(KimageLayout layout) => Prepared(layout).Routine;
 
     /// <summary>The page relocate_kernel runs from: the second control page on K30, the only one since 6.14.</summary>
-    public ulong CodePage(ulong controlCodePage) => Settings.Era == KernelEra.K30 ? controlCodePage + KernelConstants.PageSize : controlCodePage;
+    public ulong CodePage(ulong controlCodePage) => controlCodePage + ((ulong)(Convention.ControlPageRoles.Count - 1) * KernelConstants.PageSize);
 
     /// <summary>Physical address of the jump-back entry of a loaded image (the instruction after <c>call *image</c>).</summary>
     public ulong JumpBackEntry(KimageLayout layout)
@@ -93,7 +97,7 @@ public sealed class X86_64KexecArch
         var image = Prepared(layout);
         var codePage = CodePage(layout.ControlPages[0]);
         var preserve = layout.PreserveContext ? 1UL : 0UL;
-        if (Settings.Era == KernelEra.K30)
+        if (Convention.Interface == RelocateInterface.PageList)
         {
             Install(image, codePage, layout.SwapPage ?? 0);
             _memory.WriteUInt64(pageList, codePage);

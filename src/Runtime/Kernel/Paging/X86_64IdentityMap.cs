@@ -63,7 +63,7 @@ public sealed class X86_64IdentityMap
         }
 
         ulong root;
-        if (era is KernelEra.K30 or KernelEra.K27)
+        if (Eras.EraTable.Of(era).IdentityRootInControlPage)
         {
             root = context.ControlCodePage;
             memory.Write(root, new byte[KernelConstants.PageSize]);

@@ -11,13 +11,23 @@ namespace KjTest.Runtime.Kernel.Pm;
 /// </summary>
 public sealed class KernelKexecSequence
 {
-    private const string ResumeConsole = "Resume_console";
-    private const string RestoreConsole = "Restore_console";
-    private const string ResumeDevices = "Resume_devices";
-    private const string EnableIrqs = "Enable_irqs";
-    private const string EnableCpus = "Enable_cpus";
+    /// <summary>kernel_kexec's label before resume_console.</summary>
+    public const string ResumeConsole = "Resume_console";
 
-    private KernelKexecSequence(KernelEra era, IReadOnlyList<PmSuspendStep> suspend, IReadOnlyList<PmResumeStep> resume)
+    /// <summary>kernel_kexec's label before pm_restore_console.</summary>
+    public const string RestoreConsole = "Restore_console";
+
+    /// <summary>kernel_kexec's label before dpm_resume_end.</summary>
+    public const string ResumeDevices = "Resume_devices";
+
+    /// <summary>kernel_kexec's label before local_irq_enable.</summary>
+    public const string EnableIrqs = "Enable_irqs";
+
+    /// <summary>kernel_kexec's label before enabling the secondary CPUs.</summary>
+    public const string EnableCpus = "Enable_cpus";
+
+    /// <summary>A sequence of <paramref name="era"/>: its suspend half with failure labels, and its resume half.</summary>
+    public KernelKexecSequence(KernelEra era, IReadOnlyList<PmSuspendStep> suspend, IReadOnlyList<PmResumeStep> resume)
     {
         Era = era;
         Suspend = suspend;
@@ -32,79 +42,6 @@ public sealed class KernelKexecSequence
 
     /// <summary>The resume half, in order, run in full after <c>machine_kexec</c> returns.</summary>
     public IReadOnlyList<PmResumeStep> Resume { get; }
-
-    /// <summary>The table of <paramref name="era"/> (reference 4.1 for K27, 4.2 for K30, 4.3 for K614 and CUR).</summary>
-    public static KernelKexecSequence For(KernelEra era) => era switch
-    {
-        KernelEra.K27 => new(era,
-        [
-            new(KernelKexecStep.LockSleep, "mutex_lock(&pm_mutex)"),
-            new(KernelKexecStep.PrepareConsole, "pm_prepare_console"),
-            new(KernelKexecStep.FreezeProcesses, "freeze_processes", RestoreConsole),
-            new(KernelKexecStep.SuspendConsole, "suspend_console"),
-            new(KernelKexecStep.DpmSuspendStart, "device_suspend", ResumeConsole),
-            new(KernelKexecStep.DisableCpus, "disable_nonboot_cpus", ResumeDevices),
-            new(KernelKexecStep.DevicePmLock, "device_pm_lock"),
-            new(KernelKexecStep.IrqDisable, "local_irq_disable"),
-            new(KernelKexecStep.DevicePowerDown, "device_power_down", EnableIrqs),
-        ],
-        [
-            new(null, KernelKexecStep.DevicePowerUp, "device_power_up"),
-            new(EnableIrqs, KernelKexecStep.IrqEnable, "local_irq_enable"),
-            new(null, KernelKexecStep.DevicePmUnlock, "device_pm_unlock"),
-            new(null, KernelKexecStep.EnableCpus, "enable_nonboot_cpus"),
-            new(ResumeDevices, KernelKexecStep.DpmResumeEnd, "device_resume"),
-            new(ResumeConsole, KernelKexecStep.ResumeConsole, "resume_console"),
-            new(null, KernelKexecStep.ThawProcesses, "thaw_processes"),
-            new(RestoreConsole, KernelKexecStep.RestoreConsole, "pm_restore_console"),
-            new(null, KernelKexecStep.UnlockSleep, "mutex_unlock(&pm_mutex)"),
-        ]),
-        KernelEra.K30 => new(era,
-        [
-            new(KernelKexecStep.LockSleep, "lock_system_sleep"),
-            new(KernelKexecStep.PrepareConsole, "pm_prepare_console"),
-            new(KernelKexecStep.FreezeProcesses, "freeze_processes", RestoreConsole),
-            new(KernelKexecStep.SuspendConsole, "suspend_console"),
-            new(KernelKexecStep.DpmSuspendStart, "dpm_suspend_start", ResumeConsole),
-            new(KernelKexecStep.DpmSuspendEnd, "dpm_suspend_end", ResumeDevices),
-            new(KernelKexecStep.DisableCpus, "disable_nonboot_cpus", EnableCpus),
-            new(KernelKexecStep.IrqDisable, "local_irq_disable"),
-            new(KernelKexecStep.SyscoreSuspend, "syscore_suspend", EnableIrqs),
-        ],
-        [
-            new(null, KernelKexecStep.SyscoreResume, "syscore_resume"),
-            new(EnableIrqs, KernelKexecStep.IrqEnable, "local_irq_enable"),
-            new(EnableCpus, KernelKexecStep.EnableCpus, "enable_nonboot_cpus"),
-            new(null, KernelKexecStep.DpmResumeStart, "dpm_resume_start"),
-            new(ResumeDevices, KernelKexecStep.DpmResumeEnd, "dpm_resume_end"),
-            new(ResumeConsole, KernelKexecStep.ResumeConsole, "resume_console"),
-            new(null, KernelKexecStep.ThawProcesses, "thaw_processes"),
-            new(RestoreConsole, KernelKexecStep.RestoreConsole, "pm_restore_console"),
-            new(null, KernelKexecStep.UnlockSleep, "unlock_system_sleep"),
-        ]),
-        _ => new(era,
-        [
-            new(KernelKexecStep.PrepareConsole, "pm_prepare_console"),
-            new(KernelKexecStep.FreezeProcesses, "freeze_processes", RestoreConsole),
-            new(KernelKexecStep.SuspendConsole, era == KernelEra.Cur ? "console_suspend_all" : "suspend_console"),
-            new(KernelKexecStep.DpmSuspendStart, "dpm_suspend_start", ResumeConsole),
-            new(KernelKexecStep.DpmSuspendEnd, "dpm_suspend_end", ResumeDevices),
-            new(KernelKexecStep.DisableCpus, "suspend_disable_secondary_cpus", EnableCpus),
-            new(KernelKexecStep.IrqDisable, "local_irq_disable"),
-            new(KernelKexecStep.SyscoreSuspend, "syscore_suspend", EnableIrqs),
-            new(KernelKexecStep.KmsgDump, "kmsg_dump"),
-        ],
-        [
-            new(null, KernelKexecStep.SyscoreResume, "syscore_resume"),
-            new(EnableIrqs, KernelKexecStep.IrqEnable, "local_irq_enable"),
-            new(EnableCpus, KernelKexecStep.EnableCpus, "suspend_enable_secondary_cpus"),
-            new(null, KernelKexecStep.DpmResumeStart, "dpm_resume_start"),
-            new(ResumeDevices, KernelKexecStep.DpmResumeEnd, "dpm_resume_end"),
-            new(ResumeConsole, KernelKexecStep.ResumeConsole, era == KernelEra.Cur ? "console_resume_all" : "resume_console"),
-            new(null, KernelKexecStep.ThawProcesses, "thaw_processes"),
-            new(RestoreConsole, KernelKexecStep.RestoreConsole, "pm_restore_console"),
-        ]),
-    };
 
     /// <summary>
     /// Runs the sequence. <paramref name="machineKexec"/> is called once the suspend half succeeded; when it does not

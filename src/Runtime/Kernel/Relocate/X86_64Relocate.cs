@@ -34,12 +34,13 @@ public static class X86_64Relocate
     /// </summary>
     public static RelocateRoutine Build(KernelEra era, RelocateBug bug, ulong savedGdtDescriptorVa)
     {
-        if (era is not (KernelEra.Cur or KernelEra.K614 or KernelEra.K30))
+        var traits = Eras.EraTable.Of(era);
+        if (!traits.Supports(KernelArch.X86_64))
         {
-            throw new ArgumentOutOfRangeException(nameof(era), era, "x86-64 relocate_kernel exists for K30, K614 and CUR");
+            throw new ArgumentOutOfRangeException(nameof(era), era, "era has no x86-64 relocate_kernel");
         }
 
-        var modern = era != KernelEra.K30;
+        var modern = traits.Interface == Eras.RelocateInterface.ControlPage;
         if (bug == RelocateBug.B5 && !modern)
         {
             throw new ArgumentException("bug B5 needs the 6.14 control page, read-only in the kernel map", nameof(bug));
@@ -131,14 +132,14 @@ public static class X86_64Relocate
 
         a.Label(ref identityMapped);
         a.lea(r8, __[start]);
-        if (era != KernelEra.K614 && bug != RelocateBug.B6)
+        if (traits.PushesZeroWord && bug != RelocateBug.B6)
         {
             // The zero word purgatory looks for in a plain kexec (absent in 6.14 until 786a45757dcd, bug B6).
             a.push(0);
         }
 
         a.push(rdx);
-        if (era == KernelEra.Cur)
+        if (traits.HasDebugIdt)
         {
             a.lea(rax, __[r8 + d + RelocateRoutine.DebugGdt]);
             a.mov(__qword_ptr[r8 + d + RelocateRoutine.DebugGdtDescriptor + 2], rax);
@@ -187,7 +188,7 @@ public static class X86_64Relocate
         a.pop(rdx);
         a.mov(r10, __qword_ptr[r8 + d + RelocateRoutine.PaSwapPage]);
         a.lea(rsp, __[r10 + (int)PageSize]);
-        if (modern && bug != RelocateBug.B4)
+        if (traits.ReservesReentrySlot && bug != RelocateBug.B4)
         {
             // The slot the callee may overwrite with its next re-entry point (fix 2cacf7f23a02).
             a.push(rdx);
@@ -251,10 +252,10 @@ public static class X86_64Relocate
         a.pop(rbx);
         a.ret();
 
-        EmitSwapPages(a, swapPages, era, bug);
+        EmitSwapPages(a, swapPages, traits, bug);
 
         var die = a.CreateLabel("die");
-        if (era == KernelEra.Cur)
+        if (traits.HasDebugIdt)
         {
             EmitExceptionHandler(a, stubs, ref die);
         }
@@ -271,11 +272,11 @@ public static class X86_64Relocate
         code.CopyTo(page, 0);
         WriteDebugGdt(page.AsSpan(d + RelocateRoutine.DebugGdt));
         BitConverter.TryWriteBytes(page.AsSpan(d + RelocateRoutine.DebugGdtDescriptor), (ushort)31);
-        BitConverter.TryWriteBytes(page.AsSpan(d + RelocateRoutine.DebugIdtDescriptor), (ushort)(era == KernelEra.Cur ? (DebugVectors * 16) - 1 : 0));
-        var stubOffsets = era == KernelEra.Cur ? stubs.Select(s => (int)result.GetLabelRIP(s)).ToArray() : [];
+        BitConverter.TryWriteBytes(page.AsSpan(d + RelocateRoutine.DebugIdtDescriptor), (ushort)(traits.HasDebugIdt ? (DebugVectors * 16) - 1 : 0));
+        var stubOffsets = traits.HasDebugIdt ? stubs.Select(s => (int)result.GetLabelRIP(s)).ToArray() : [];
         return new RelocateRoutine(page, (int)result.GetLabelRIP(jumpBack), d, stubOffsets)
         {
-            DebugHaltOffset = era == KernelEra.Cur ? (int)result.GetLabelRIP(die) : -1,
+            DebugHaltOffset = traits.HasDebugIdt ? (int)result.GetLabelRIP(die) : -1,
         };
     }
 
@@ -428,7 +429,7 @@ public static class X86_64Relocate
         }
     }
 
-    private static void EmitSwapPages(Assembler a, Label swapPages, KernelEra era, RelocateBug bug)
+    private static void EmitSwapPages(Assembler a, Label swapPages, Eras.EraTraits traits, RelocateBug bug)
     {
         var loop = a.CreateLabel();
         var notDestination = a.CreateLabel();
@@ -458,7 +459,7 @@ public static class X86_64Relocate
         a.jnz(done);
         a.test(cl, 8);
         a.jz(next);
-        if (era != KernelEra.K30)
+        if (traits.OnlyJumpSwaps)
         {
             // Since 9e5683e2d0b5 only a kexec jump swaps; a plain kexec copies once.
             a.test(r11, r11);

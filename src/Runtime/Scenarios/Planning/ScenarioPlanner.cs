@@ -235,7 +235,7 @@ public sealed partial class ScenarioPlanner
 
     // The scenario's era word names its row of the era table.
     private static EraTraits EraOf(Era era) =>
-        Eras.Named(era.ToString()) ?? throw new InvalidOperationException($"era {era} has no row in the era table");
+        EraTable.Named(era.ToString()) ?? throw new InvalidOperationException($"era {era} has no row in the era table");
 
     private static string ArchName(KernelArch arch) => arch == KernelArch.I386 ? "i386" : "x86_64";
 }

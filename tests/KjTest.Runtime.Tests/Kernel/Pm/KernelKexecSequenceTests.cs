@@ -1,5 +1,6 @@
 using KjTest.Abi;
 using KjTest.Runtime.Kernel;
+using KjTest.Runtime.Kernel.Eras;
 using KjTest.Runtime.Kernel.Pm;
 
 namespace KjTest.Runtime.Tests.Kernel.Pm;
@@ -13,7 +14,7 @@ public class KernelKexecSequenceTests
 
     private static string Run(KernelEra era, ScriptedDevicePm devices, ScriptedSystemPm system, out KernelKexecResult result)
     {
-        result = KernelKexecSequence.For(era).Run(devices, system, () => MachineKexecResult.Back(0x1234));
+        result = EraTable.Of(era).Sequence.Run(devices, system, () => MachineKexecResult.Back(0x1234));
         return Render(result.Trace);
     }
 
@@ -163,7 +164,7 @@ public class KernelKexecSequenceTests
         };
         var jumped = false;
 
-        var result = KernelKexecSequence.For(era).Run(devices, system, () =>
+        var result = EraTable.Of(era).Sequence.Run(devices, system, () =>
         {
             jumped = true;
             return MachineKexecResult.Back(0);
@@ -183,7 +184,7 @@ public class KernelKexecSequenceTests
     [Test]
     public void K30_sleep_lock_taken_under_the_reboot_mutex_deadlocks_before_anything_else_B9()
     {
-        var result = KernelKexecSequence.For(KernelEra.K30).Run(new ScriptedDevicePm(1), new ScriptedSystemPm(), () => MachineKexecResult.Back(0), sleepLockDeadlocks: true);
+        var result = EraTable.Of(KernelEra.K30).Sequence.Run(new ScriptedDevicePm(1), new ScriptedSystemPm(), () => MachineKexecResult.Back(0), sleepLockDeadlocks: true);
 
         Assert.Multiple(() =>
         {
@@ -195,7 +196,7 @@ public class KernelKexecSequenceTests
     [Test]
     public void A_jump_that_never_comes_back_leaves_devices_frozen_and_returns_nothing()
     {
-        var result = KernelKexecSequence.For(KernelEra.Cur).Run(new ScriptedDevicePm(2), new ScriptedSystemPm(), () => MachineKexecResult.Gone);
+        var result = EraTable.Of(KernelEra.Cur).Sequence.Run(new ScriptedDevicePm(2), new ScriptedSystemPm(), () => MachineKexecResult.Gone);
 
         Assert.Multiple(() =>
         {
@@ -210,7 +211,7 @@ public class KernelKexecSequenceTests
     {
         var devices = new ScriptedDevicePm(2).Fail("->restore", 0, EIO);
 
-        var result = KernelKexecSequence.For(KernelEra.Cur).Run(devices, new ScriptedSystemPm(), () => MachineKexecResult.Back(0));
+        var result = EraTable.Of(KernelEra.Cur).Sequence.Run(devices, new ScriptedSystemPm(), () => MachineKexecResult.Back(0));
 
         Assert.Multiple(() =>
         {
@@ -224,7 +225,7 @@ public class KernelKexecSequenceTests
     {
         foreach (var era in Enum.GetValues<KernelEra>())
         {
-            var sequence = KernelKexecSequence.For(era);
+            var sequence = EraTable.Of(era).Sequence;
             var labels = sequence.Resume.Select(s => s.Label).OfType<string>().ToHashSet();
             Assert.That(sequence.Suspend.Select(s => s.OnFailure).OfType<string>(), Is.SubsetOf(labels), era.ToString());
         }

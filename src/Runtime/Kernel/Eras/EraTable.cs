@@ -1,7 +1,7 @@
 namespace KjTest.Runtime.Kernel.Eras;
 
 /// <summary>The one table of eras: one row per <see cref="KernelEra"/>, newest first.</summary>
-public static class Eras
+public static class EraTable
 {
     /// <summary>Every era, newest first.</summary>
     public static IReadOnlyList<EraTraits> All { get; } = [CurEra.Traits, K614Era.Traits, K30Era.Traits, K27Era.Traits];
