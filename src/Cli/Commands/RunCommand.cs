@@ -1,7 +1,7 @@
 using KjTest.Cli.Reports;
 using KjTest.Cli.Terminal;
 using KjTest.Dsl.Model;
-using KjTest.Runtime.Scenarios;
+using KjTest.Runtime.Suite;
 using Spectre.Console.Cli;
 
 namespace KjTest.Cli.Commands;
@@ -26,18 +26,11 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
             return ExitCodes.Usage;
         }
 
-        var files = loaded.Files;
-        var results = new ScenarioResult[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs, CancellationToken = cancellationToken }, i =>
-        {
-            results[i] = loaded.Plans[i] is { } plan ? ScenarioRunner.Run(plan) : ScenarioRunner.Skipped(files[i].Scenario!);
-        });
-
+        // Each line appears as soon as its scenario and every one before it have ended.
         int passed = 0, failed = 0, skipped = 0;
-        for (var i = 0; i < results.Length; i++)
+        SuiteRunner.Run(loaded.Suite.Files, settings.Jobs, failFast: false, (i, result) =>
         {
-            var result = results[i];
-            output.Out.Write(ScenarioReport.Line(result, files[i].Source?.Path ?? "", output.Colour) + "\n");
+            output.Out.Write(ScenarioReport.Line(result, loaded.Suite.Files[i].Path, output.Colour) + "\n");
             if (!result.Passed)
             {
                 output.Out.Write(ScenarioReport.Details(result));
@@ -60,7 +53,7 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
             {
                 failed++;
             }
-        }
+        }, cancellationToken);
 
         output.Out.Write($"{passed} passed, {failed} failed{(skipped > 0 ? $", {skipped} skipped" : "")}\n");
         return failed == 0 ? ExitCodes.Success : ExitCodes.NotPassed;

@@ -1,15 +1,23 @@
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Reading;
 using KjTest.Runtime.Scenarios.Planning;
+using KjTest.Runtime.Suite;
 
 namespace KjTest.Cli.Terminal;
 
-/// <summary>The files read for a command and the arguments that matched nothing.</summary>
-/// <param name="Files">Each file's parse and check result, in order.</param>
-/// <param name="Unmatched">A KJ1005 diagnostic per argument that matched no file.</param>
-/// <param name="Plans">Each valid file's run plan, null for an invalid one; parallel to <paramref name="Files"/>.</param>
-public sealed record LoadResult(IReadOnlyList<ParseResult> Files, IReadOnlyList<Diagnostic> Unmatched, IReadOnlyList<RunPlan?> Plans)
+/// <summary>The files read for a command, as the suite loaded them, and the arguments that matched nothing.</summary>
+/// <param name="Suite">The suite's files (read, checked, planned) and unmatched arguments.</param>
+public sealed record LoadResult(SuiteLoad Suite)
 {
+    /// <summary>Each file's parse and check result (the planner's diagnostics included), in order.</summary>
+    public IReadOnlyList<ParseResult> Files { get; } = [.. Suite.Files.Select(f => f.Parsed)];
+
+    /// <summary>Each valid file's run plan, null for an invalid one or one that states <c>outcome: skip</c>; parallel to <see cref="Files"/>.</summary>
+    public IReadOnlyList<RunPlan?> Plans { get; } = [.. Suite.Files.Select(f => f.Plan)];
+
+    /// <summary>A KJ1005 diagnostic per argument that matched no file.</summary>
+    public IReadOnlyList<Diagnostic> Unmatched => Suite.Unmatched;
+
     /// <summary>True when every argument matched and every file is valid.</summary>
     public bool AllValid => Unmatched.Count == 0 && Files.All(f => f.Succeeded);
 

@@ -1,51 +1,26 @@
 using KjTest.Dsl.Checking;
 using KjTest.Dsl.Reading;
-using KjTest.Runtime.Scenarios.Planning;
+using KjTest.Runtime.Suite;
 
 namespace KjTest.Cli.Terminal;
 
-/// <summary>Reads and checks the scenario files named on a command line.</summary>
+/// <summary>Reads, checks and plans the scenario files named on a command line, through the suite (<see cref="SuiteLoader"/>).</summary>
 public sealed class ScenarioLoader
 {
-    private readonly ScenarioReader _reader;
-    private readonly ScenarioChecker _checker;
+    private readonly SuiteLoader _suite;
 
     /// <summary>Creates a loader over the given reader and checker.</summary>
     public ScenarioLoader(ScenarioReader reader, ScenarioChecker checker)
     {
-        _reader = reader;
-        _checker = checker;
+        _suite = new SuiteLoader(reader, checker);
     }
 
     /// <summary>A loader over every front end (<see cref="FrontEnds"/>).</summary>
     public static ScenarioLoader Default() => new(FrontEnds.CreateReader(), FrontEnds.CreateChecker());
 
-    /// <summary>Expands <paramref name="paths"/> and reads and checks every file found.</summary>
+    /// <summary>Expands <paramref name="paths"/> and reads, checks and plans every file found.</summary>
     public LoadResult Load(IEnumerable<string> paths)
     {
-        var (files, unmatched) = ScenarioFiles.Expand(paths, _reader);
-        var results = new List<ParseResult>();
-        var plans = new List<RunPlan?>();
-        foreach (var file in files)
-        {
-            var (checkedFile, plan) = Plan(_checker.Check(_reader.ReadFile(file)), file);
-            results.Add(checkedFile);
-            plans.Add(plan);
-        }
-
-        return new LoadResult(results, unmatched, plans);
-    }
-
-    /// <summary>Plans a checked file: the planner's diagnostics join the checker's, and a plan comes back when there are no errors.</summary>
-    private static (ParseResult File, RunPlan? Plan) Plan(ParseResult file, string path)
-    {
-        if (!file.Succeeded)
-        {
-            return (file, null);
-        }
-
-        var planned = ScenarioPlanner.Plan(file.Scenario!, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
-        var withPlan = planned.Diagnostics.Count == 0 ? file : file with { Diagnostics = [.. file.Diagnostics, .. planned.Diagnostics] };
-        return (withPlan, planned.Plan);
+        return new LoadResult(_suite.Load(paths));
     }
 }

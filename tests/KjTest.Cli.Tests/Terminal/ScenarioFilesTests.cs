@@ -1,5 +1,5 @@
-using KjTest.Cli.Terminal;
 using KjTest.Cli.Tests.Commands;
+using KjTest.Runtime.Suite;
 
 namespace KjTest.Cli.Tests.Terminal;
 
@@ -11,7 +11,7 @@ public sealed class ScenarioFilesTests
         using var folder = new TempFolder();
         var a = folder.Write("a.yaml", "name: a\nsteps: []\n");
 
-        var (files, diagnostics) = ScenarioFiles.Expand([a, folder.Path, a], FrontEnds.CreateReader());
+        var (files, diagnostics) = ScenarioDiscovery.Expand([a, folder.Path, a], FrontEnds.CreateReader());
 
         Assert.That(files, Has.Count.EqualTo(1));
         Assert.That(diagnostics, Is.Empty);
@@ -22,7 +22,7 @@ public sealed class ScenarioFilesTests
     {
         using var folder = new TempFolder();
 
-        var (files, diagnostics) = ScenarioFiles.Expand([folder.Path], FrontEnds.CreateReader());
+        var (files, diagnostics) = ScenarioDiscovery.Expand([folder.Path], FrontEnds.CreateReader());
 
         Assert.That(files, Is.Empty);
         Assert.That(diagnostics.Single().Id, Is.EqualTo("KJ1005"));

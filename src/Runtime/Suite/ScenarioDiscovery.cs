@@ -2,10 +2,10 @@ using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Reading;
 using Microsoft.Extensions.FileSystemGlobbing;
 
-namespace KjTest.Cli.Terminal;
+namespace KjTest.Runtime.Suite;
 
 /// <summary>Turns command-line paths (files, folders searched recursively, globs) into scenario files.</summary>
-public static class ScenarioFiles
+public static class ScenarioDiscovery
 {
     /// <summary>
     /// The files named by <paramref name="paths"/>, in order of the arguments and then by name, each once.

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using KjTest.Dsl.Checking;
+using KjTest.Dsl.Images;
+using KjTest.Dsl.Reading;
+using KjTest.Dsl.Text;
+using KjTest.Dsl.Yaml;
+using KjTest.Runtime.Scenarios.Planning;
+
+namespace KjTest.Runtime.Suite;
+
+/// <summary>
+/// The one place that turns paths into a suite: discovery (files, folders, globs, each file once), reading with
+/// every front end, checking with image content resolved, and planning. Every door (the CLI, the NUnit adapter)
+/// loads through it, so a file means the same everywhere.
+/// </summary>
+public sealed class SuiteLoader
+{
+    private readonly ScenarioReader _reader;
+    private readonly ScenarioChecker _checker;
+
+    /// <summary>Creates a loader over the given reader and checker.</summary>
+    public SuiteLoader(ScenarioReader reader, ScenarioChecker checker)
+    {
+        _reader = reader;
+        _checker = checker;
+    }
+
+    /// <summary>A reader for every scenario syntax (YAML and .kjt).</summary>
+    public static ScenarioReader CreateReader() => new([new YamlFrontEnd(), new KjtFrontEnd()]);
+
+    /// <summary>The semantic checker, with image content resolved (assembly, hex, raw and ELF files, entry labels).</summary>
+    public static ScenarioChecker CreateChecker() => new(new ResolvingImageChecker(new ImageResolver()));
+
+    /// <summary>A loader over every front end and the resolving checker.</summary>
+    public static SuiteLoader Default() => new(CreateReader(), CreateChecker());
+
+    /// <summary>The reader this loader uses.</summary>
+    public ScenarioReader Reader => _reader;
+
+    /// <summary>
+    /// Expands <paramref name="paths"/> and reads, checks and plans every file found; ids are relative to
+    /// <paramref name="root"/> (default: the working directory).
+    /// </summary>
+    public SuiteLoad Load(IEnumerable<string> paths, string? root = null)
+    {
+        var (files, unmatched) = ScenarioDiscovery.Expand(paths, _reader);
+        var baseRoot = Path.GetFullPath(root ?? Directory.GetCurrentDirectory());
+        return new SuiteLoad([.. files.Select(f => LoadFile(f, baseRoot))], unmatched);
+    }
+
+    private SuiteFile LoadFile(string path, string root)
+    {
+        var parsed = _checker.Check(_reader.ReadFile(path));
+        var hash = File.Exists(path) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))[..16].ToLowerInvariant() : "";
+        var relative = Path.GetRelativePath(root, Path.GetFullPath(path)).Replace('\\', '/');
+        if (!parsed.Succeeded)
+        {
+            return new SuiteFile(path, parsed, null, hash, relative);
+        }
+
+        var planned = ScenarioPlanner.Plan(parsed.Scenario!, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        var withPlan = planned.Diagnostics.Count == 0 ? parsed : parsed with { Diagnostics = [.. parsed.Diagnostics, .. planned.Diagnostics] };
+        return new SuiteFile(path, withPlan, planned.Plan, hash, relative);
+    }
+}

@@ -1,0 +1,79 @@
+using KjTest.Dsl.Model;
+using KjTest.Runtime.Scenarios;
+
+namespace KjTest.Runtime.Suite;
+
+/// <summary>
+/// Runs the valid scenarios of a suite, <c>jobs</c> at a time, and hands each result to the caller in input order as
+/// soon as it and every result before it are known, so output streams while the run goes on and never depends on
+/// the number of jobs. With fail-fast, the first result that does not pass stops scenarios not yet started.
+/// </summary>
+public static class SuiteRunner
+{
+    /// <summary>
+    /// Runs <paramref name="files"/> (an invalid file, or one that states <c>outcome: skip</c>, gives its result
+    /// without running) and calls <paramref name="onResult"/> with each file's index and result, in order.
+    /// </summary>
+    public static IReadOnlyList<ScenarioResult?> Run(IReadOnlyList<SuiteFile> files, int jobs, bool failFast, Action<int, ScenarioResult> onResult, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(onResult);
+        ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
+        var results = new ScenarioResult?[files.Count];
+        var gate = new object();
+        var next = 0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+
+        void Complete(int index, ScenarioResult result)
+        {
+            lock (gate)
+            {
+                results[index] = result;
+                if (failFast && !result.Passed)
+                {
+                    stop.Cancel();
+                }
+
+                // Results leave in input order: each waits for the ones before it.
+                while (next < results.Length && results[next] is { } ready)
+                {
+                    onResult(next, ready);
+                    next++;
+                }
+            }
+        }
+
+        try
+        {
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = stop.Token }, i =>
+            {
+                Complete(i, RunOne(files[i]));
+            });
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Fail-fast or the caller's cancellation: what has not run has no result.
+        }
+
+        return results;
+    }
+
+    /// <summary>The result of one file: its run, its skip, or for an invalid file an <c>error</c> carrying its diagnostics.</summary>
+    public static ScenarioResult RunOne(SuiteFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Plan is { } plan)
+        {
+            return ScenarioRunner.Run(plan);
+        }
+
+        if (file.Valid)
+        {
+            return ScenarioRunner.Skipped(file.Parsed.Scenario!);
+        }
+
+        var messages = file.Parsed.Diagnostics.Where(d => d.IsError).Select(d => new RunMessage(d.Span, d.Id, d.Message)).ToList();
+        var stated = file.Parsed.Scenario?.Outcome ?? ExpectedOutcome.Pass;
+        return new ScenarioResult(file.Name, OutcomeKind.Error, stated, false, messages, null, null, new ScenarioStats(0, 0, 0));
+    }
+}
