@@ -20,6 +20,7 @@ public static class Program
         {
             config.SetApplicationName("kjtest");
             config.PropagateExceptions();
+            config.UseStrictParsing();
             config.ConfigureConsole(AnsiConsole.Create(new AnsiConsoleSettings
             {
                 Out = new AnsiConsoleOutput(output.Out),
@@ -55,7 +56,7 @@ public static class Program
         catch (CommandAppException ex)
         {
             // Usage mistakes (unknown command or option, missing argument) are exit code 2.
-            output.Error.WriteLine($"kjtest: {ex.Message}");
+            output.Error.WriteLine($"kjtest: {UsageHints.WithHint(ex.Message)}");
             return ExitCodes.Usage;
         }
     }
