@@ -17,7 +17,8 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var loaded = ScenarioLoader.Default().Load(settings.Paths);
+        var selection = settings.Selection(out _)!;
+        var loaded = ScenarioLoader.Default().Load(settings.Paths, new SuiteOverrides(settings.Seed, settings.MaxInstructions, settings.TimeoutMilliseconds));
         loaded.PrintDiagnostics(output.Out, output.Colour);
         if (!loaded.AllValid)
         {
@@ -28,9 +29,10 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
 
         // Each line appears as soon as its scenario and every one before it have ended.
         int passed = 0, failed = 0, skipped = 0;
-        SuiteRunner.Run(loaded.Suite.Files, settings.Jobs, failFast: false, (i, result) =>
+        var selected = selection.Apply(loaded.Suite.Files);
+        SuiteRunner.Run(selected, settings.Jobs, settings.FailFast, (i, result) =>
         {
-            output.Out.Write(ScenarioReport.Line(result, loaded.Suite.Files[i].Path, output.Colour) + "\n");
+            output.Out.Write(ScenarioReport.Line(result, selected[i].Path, output.Colour) + "\n");
             if (!result.Passed)
             {
                 output.Out.Write(ScenarioReport.Details(result));

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console;
+using KjTest.Runtime.Suite;
 using Spectre.Console.Cli;
 
 namespace KjTest.Cli.Commands;
@@ -23,6 +24,81 @@ public sealed class RunSettings : CommandSettings
     public int Jobs { get; init; } = 1;
 
     /// <inheritdoc />
-    public override ValidationResult Validate() =>
-        Jobs < 1 ? ValidationResult.Error("--jobs must be at least 1") : ValidationResult.Success();
+    /// <summary>Run only scenarios the expression selects (a name substring or glob, or e.g. <c>tag=smoke &amp; era!=k27</c>).</summary>
+    [CommandOption("--filter <EXPR>")]
+    [Description("Run only the scenarios EXPR selects: a substring or glob of the name, or a boolean expression over name, tag, era, arch and file, such as 'tag=smoke & era!=k27'.")]
+    public string? Filter { get; init; }
+
+    /// <summary>Run only scenarios with one of these tags.</summary>
+    [CommandOption("--tag <TAG>")]
+    [Description("Run only scenarios with this tag (repeatable: any of them).")]
+    public string[] Tags { get; init; } = [];
+
+    /// <summary>Never run scenarios with one of these tags.</summary>
+    [CommandOption("--exclude-tag <TAG>")]
+    [Description("Do not run scenarios with this tag (repeatable).")]
+    public string[] ExcludeTags { get; init; } = [];
+
+    /// <summary>Run shard I of N.</summary>
+    [CommandOption("--shard <I/N>")]
+    [Description("Run shard I of N (1-based): every scenario is in exactly one shard, chosen by its stable id, the shards balanced by count.")]
+    public string? Shard { get; init; }
+
+    /// <summary>The seed of every scenario.</summary>
+    [CommandOption("--seed <N>")]
+    [Description("Use seed N for every scenario instead of its own.")]
+    public ulong? Seed { get; init; }
+
+    /// <summary>The instruction budget of every jump.</summary>
+    [CommandOption("--max-instructions <N>")]
+    [Description("The instruction budget of every jump, instead of each scenario's limit.")]
+    public ulong? MaxInstructions { get; init; }
+
+    /// <summary>The time limit of every jump.</summary>
+    [CommandOption("--timeout-ms <N>")]
+    [Description("The time limit of every jump in milliseconds, instead of each scenario's limit.")]
+    public ulong? TimeoutMilliseconds { get; init; }
+
+    /// <summary>Stop at the first scenario that does not pass.</summary>
+    [CommandOption("--fail-fast")]
+    [Description("Stop at the first scenario that does not pass; scenarios not yet started do not run.")]
+    public bool FailFast { get; init; }
+
+    /// <summary>The selection the options describe; null (with <paramref name="error"/>) when one does not parse.</summary>
+    public SuiteSelection? Selection(out string? error)
+    {
+        error = null;
+        SuiteFilter? filter = null;
+        if (Filter is { } text && (filter = SuiteFilter.Parse(text, out error)) is null)
+        {
+            return null;
+        }
+
+        (int, int)? shard = null;
+        if (Shard is { } written)
+        {
+            var parts = written.Split('/');
+            if (parts.Length != 2 || !int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var index)
+                || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var count) || count < 1 || index < 1 || index > count)
+            {
+                error = $"--shard '{written}': write I/N with 1 <= I <= N, such as 1/4";
+                return null;
+            }
+
+            shard = (index, count);
+        }
+
+        return new SuiteSelection(filter, Tags, ExcludeTags, shard);
+    }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (Jobs < 1)
+        {
+            return ValidationResult.Error("--jobs must be at least 1");
+        }
+
+        return Selection(out var error) is null ? ValidationResult.Error(error!) : ValidationResult.Success();
+    }
 }

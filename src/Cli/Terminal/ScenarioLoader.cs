@@ -18,9 +18,9 @@ public sealed class ScenarioLoader
     /// <summary>A loader over every front end (<see cref="FrontEnds"/>).</summary>
     public static ScenarioLoader Default() => new(FrontEnds.CreateReader(), FrontEnds.CreateChecker());
 
-    /// <summary>Expands <paramref name="paths"/> and reads, checks and plans every file found.</summary>
-    public LoadResult Load(IEnumerable<string> paths)
+    /// <summary>Expands <paramref name="paths"/> and reads, checks and plans every file found, with <paramref name="overrides"/> applied.</summary>
+    public LoadResult Load(IEnumerable<string> paths, SuiteOverrides? overrides = null)
     {
-        return new LoadResult(_suite.Load(paths));
+        return new LoadResult(_suite.Load(paths, overrides: overrides));
     }
 }

@@ -38,17 +38,17 @@ public sealed class SuiteLoader
     public ScenarioReader Reader => _reader;
 
     /// <summary>
-    /// Expands <paramref name="paths"/> and reads, checks and plans every file found; ids are relative to
-    /// <paramref name="root"/> (default: the working directory).
+    /// Expands <paramref name="paths"/> and reads, checks and plans every file found, with <paramref name="overrides"/>
+    /// applied before planning; ids are relative to <paramref name="root"/> (default: the working directory).
     /// </summary>
-    public SuiteLoad Load(IEnumerable<string> paths, string? root = null)
+    public SuiteLoad Load(IEnumerable<string> paths, string? root = null, SuiteOverrides? overrides = null)
     {
         var (files, unmatched) = ScenarioDiscovery.Expand(paths, _reader);
         var baseRoot = Path.GetFullPath(root ?? Directory.GetCurrentDirectory());
-        return new SuiteLoad([.. files.Select(f => LoadFile(f, baseRoot))], unmatched);
+        return new SuiteLoad([.. files.Select(f => LoadFile(f, baseRoot, overrides ?? SuiteOverrides.None))], unmatched);
     }
 
-    private SuiteFile LoadFile(string path, string root)
+    private SuiteFile LoadFile(string path, string root, SuiteOverrides overrides)
     {
         var parsed = _checker.Check(_reader.ReadFile(path));
         var hash = File.Exists(path) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))[..16].ToLowerInvariant() : "";
@@ -58,6 +58,7 @@ public sealed class SuiteLoader
             return new SuiteFile(path, parsed, null, hash, relative);
         }
 
+        parsed = parsed with { Scenario = overrides.Apply(parsed.Scenario!) };
         var planned = ScenarioPlanner.Plan(parsed.Scenario!, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
         var withPlan = planned.Diagnostics.Count == 0 ? parsed : parsed with { Diagnostics = [.. parsed.Diagnostics, .. planned.Diagnostics] };
         return new SuiteFile(path, withPlan, planned.Plan, hash, relative);
