@@ -1,4 +1,4 @@
-using KjTest.Cli.Reports;
+using KjTest.Runtime.Reports;
 using KjTest.Cli.Terminal;
 using KjTest.Dsl.Model;
 using KjTest.Runtime.Suite;
@@ -30,17 +30,20 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
         // Each line appears as soon as its scenario and every one before it have ended.
         int passed = 0, failed = 0, skipped = 0;
         var selected = selection.Apply(loaded.Suite.Files);
-        SuiteRunner.Run(selected, settings.Jobs, settings.FailFast, (i, result) =>
+        var results = new List<SuiteResult>();
+        SuiteRunner.Run(selected, settings.Jobs, settings.FailFast, done =>
         {
-            output.Out.Write(ScenarioReport.Line(result, selected[i].Path, output.Colour) + "\n");
+            results.Add(done);
+            var result = done.Result;
+            output.Out.Write(ResultText.Line(result, done.File.Path, output.Colour) + "\n");
             if (!result.Passed)
             {
-                output.Out.Write(ScenarioReport.Details(result));
+                output.Out.Write(ResultText.Details(result));
             }
 
             if (settings.Stats)
             {
-                output.Out.Write(ScenarioReport.Stats(result));
+                output.Out.Write(ResultText.Stats(result));
             }
 
             if (result.Actual == OutcomeKind.Skip)
@@ -57,6 +60,7 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
             }
         }, cancellationToken);
 
+        new RunReport(results).Write(settings.ReportTargets());
         output.Out.Write($"{passed} passed, {failed} failed{(skipped > 0 ? $", {skipped} skipped" : "")}\n");
         return failed == 0 ? ExitCodes.Success : ExitCodes.NotPassed;
     }

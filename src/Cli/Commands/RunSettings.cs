@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console;
+using KjTest.Runtime.Reports;
 using KjTest.Runtime.Suite;
 using Spectre.Console.Cli;
 
@@ -64,6 +65,14 @@ public sealed class RunSettings : CommandSettings
     [Description("Stop at the first scenario that does not pass; scenarios not yet started do not run.")]
     public bool FailFast { get; init; }
 
+    /// <summary>Reports to write, <c>FORMAT=PATH</c>.</summary>
+    [CommandOption("--report <FORMAT=PATH>")]
+    [Description("Also write a report: junit=PATH, json=PATH or tap=PATH (repeatable); each file is written whole or not at all.")]
+    public string[] Reports { get; init; } = [];
+
+    /// <summary>The reports the options name (they were validated).</summary>
+    public IReadOnlyList<ReportTarget> ReportTargets() => [.. Reports.Select(r => ReportTarget.Parse(r, out _)!)];
+
     /// <summary>The selection the options describe; null (with <paramref name="error"/>) when one does not parse.</summary>
     public SuiteSelection? Selection(out string? error)
     {
@@ -97,6 +106,14 @@ public sealed class RunSettings : CommandSettings
         if (Jobs < 1)
         {
             return ValidationResult.Error("--jobs must be at least 1");
+        }
+
+        foreach (var report in Reports)
+        {
+            if (ReportTarget.Parse(report, out var bad) is null)
+            {
+                return ValidationResult.Error(bad!);
+            }
         }
 
         return Selection(out var error) is null ? ValidationResult.Error(error!) : ValidationResult.Success();

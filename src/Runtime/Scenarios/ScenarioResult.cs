@@ -11,6 +11,7 @@ namespace KjTest.Runtime.Scenarios;
 /// <param name="Gap">The gap of the last jump checked by a <c>preserved</c> expectation, if any differed.</param>
 /// <param name="Crash">The CPU's system state at the crash compared with A's before the jump, when a jump triple-faulted or died in an exception.</param>
 /// <param name="Stats">Work done.</param>
+/// <param name="Console">Everything the guests wrote to a console, in order (empty when nothing ran).</param>
 public sealed record ScenarioResult(
     string Name,
     OutcomeKind Actual,
@@ -19,4 +20,5 @@ public sealed record ScenarioResult(
     IReadOnlyList<RunMessage> Messages,
     Gap? Gap,
     CrashState? Crash,
-    ScenarioStats Stats);
+    ScenarioStats Stats,
+    string Console = "");

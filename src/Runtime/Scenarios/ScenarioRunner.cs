@@ -90,7 +90,7 @@ public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
         }
 
         var instructions = _m?.Driver?.Instructions ?? 0;
-        return new ScenarioResult(_plan.Scenario.Name.Value, actual, expected, passed, _messages, _gap, _crash, new ScenarioStats(instructions, instructions, _pagesSwapped));
+        return new ScenarioResult(_plan.Scenario.Name.Value, actual, expected, passed, _messages, _gap, _crash, new ScenarioStats(instructions, instructions, _pagesSwapped), _m?.ConsoleText ?? "");
     }
 
     private OutcomeKind Execute()

@@ -12,24 +12,25 @@ public static class SuiteRunner
 {
     /// <summary>
     /// Runs <paramref name="files"/> (an invalid file, or one that states <c>outcome: skip</c>, gives its result
-    /// without running) and calls <paramref name="onResult"/> with each file's index and result, in order.
+    /// without running) and calls <paramref name="onResult"/> with each result, in input order; returns every result,
+    /// null for a scenario fail-fast or cancellation kept from running.
     /// </summary>
-    public static IReadOnlyList<ScenarioResult?> Run(IReadOnlyList<SuiteFile> files, int jobs, bool failFast, Action<int, ScenarioResult> onResult, CancellationToken cancellation = default)
+    public static IReadOnlyList<SuiteResult?> Run(IReadOnlyList<SuiteFile> files, int jobs, bool failFast, Action<SuiteResult> onResult, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(onResult);
         ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
-        var results = new ScenarioResult?[files.Count];
+        var results = new SuiteResult?[files.Count];
         var gate = new object();
         var next = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
 
-        void Complete(int index, ScenarioResult result)
+        void Complete(SuiteResult result)
         {
             lock (gate)
             {
-                results[index] = result;
-                if (failFast && !result.Passed)
+                results[result.Index] = result;
+                if (failFast && !result.Result.Passed)
                 {
                     stop.Cancel();
                 }
@@ -37,7 +38,7 @@ public static class SuiteRunner
                 // Results leave in input order: each waits for the ones before it.
                 while (next < results.Length && results[next] is { } ready)
                 {
-                    onResult(next, ready);
+                    onResult(ready);
                     next++;
                 }
             }
@@ -47,7 +48,9 @@ public static class SuiteRunner
         {
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = stop.Token }, i =>
             {
-                Complete(i, RunOne(files[i]));
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var result = RunOne(files[i]);
+                Complete(new SuiteResult(i, files[i], result, clock.Elapsed));
             });
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -17,8 +17,8 @@ public class SuiteRunnerTests
 
         var serial = new List<(int, string)>();
         var parallel = new List<(int, string)>();
-        SuiteRunner.Run(load.Files, 1, failFast: false, (i, r) => serial.Add((i, Describe(r))));
-        SuiteRunner.Run(load.Files, 2, failFast: false, (i, r) => parallel.Add((i, Describe(r))));
+        SuiteRunner.Run(load.Files, 1, failFast: false, r => serial.Add((r.Index, Describe(r.Result))));
+        SuiteRunner.Run(load.Files, 2, failFast: false, r => parallel.Add((r.Index, Describe(r.Result))));
 
         Assert.That(serial.Select(s => s.Item1), Is.EqualTo(Enumerable.Range(0, load.Files.Count)));
         Assert.That(parallel, Is.EqualTo(serial));
@@ -32,10 +32,10 @@ public class SuiteRunnerTests
         folder.Copy(Path.Combine(Catalogue, "smallest-kexec-jump.yaml"));
         var load = SuiteLoader.Default().Load([folder.Path], folder.Path);
 
-        var results = SuiteRunner.Run(load.Files, 2, failFast: false, (_, _) => { });
+        var results = SuiteRunner.Run(load.Files, 2, failFast: false, _ => { });
 
-        Assert.That(results.Select(r => r!.Actual), Is.EqualTo(new[] { OutcomeKind.Error, OutcomeKind.Pass }));
-        Assert.That(results[0]!.Messages.Select(m => m.Id), Has.Some.StartWith("KJ1"));
+        Assert.That(results.Select(r => r!.Result.Actual), Is.EqualTo(new[] { OutcomeKind.Error, OutcomeKind.Pass }));
+        Assert.That(results[0]!.Result.Messages.Select(m => m.Id), Has.Some.StartWith("KJ1"));
     }
 
     [Test]
@@ -48,7 +48,7 @@ public class SuiteRunnerTests
         var load = SuiteLoader.Default().Load([folder.Path], folder.Path);
 
         var seen = new List<int>();
-        var results = SuiteRunner.Run(load.Files, 1, failFast: true, (i, _) => seen.Add(i));
+        var results = SuiteRunner.Run(load.Files, 1, failFast: true, r => seen.Add(r.Index));
 
         Assert.That(seen, Is.EqualTo(new[] { 0 }));
         Assert.That(results.Skip(1), Has.All.Null);

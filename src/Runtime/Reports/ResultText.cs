@@ -3,10 +3,10 @@ using System.Text;
 using KjTest.Dsl.Model;
 using KjTest.Runtime.Scenarios;
 
-namespace KjTest.Cli.Reports;
+namespace KjTest.Runtime.Reports;
 
-/// <summary>The console report of one scenario run: its line, and for a non-pass the full account.</summary>
-public static class ScenarioReport
+/// <summary>The text account of one scenario run, as the console and the reports give it: its line, and for a non-pass the full account.</summary>
+public static class ResultText
 {
     private const int PagesShown = 10;
 
