@@ -15,6 +15,15 @@ public static class Program
     public static int Run(string[] args, CliOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        var (rest, colour, colourError) = ColourChoice.Apply(args, output.Colour, Environment.GetEnvironmentVariable("NO_COLOR"));
+        if (colourError is not null)
+        {
+            output.Error.WriteLine($"kjtest: {colourError}");
+            return ExitCodes.Usage;
+        }
+
+        args = rest;
+        output = output with { Colour = colour };
         var app = new CommandApp();
         app.Configure(config =>
         {

@@ -35,13 +35,17 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
         {
             results.Add(done);
             var result = done.Result;
-            output.Out.Write(ResultText.Line(result, done.File.Path, output.Colour) + "\n");
-            if (!result.Passed)
+            if (!settings.Quiet || !result.Passed)
+            {
+                output.Out.Write(ResultText.Line(result, done.File.Path, output.Colour) + "\n");
+            }
+
+            if (!result.Passed || settings.Verbose)
             {
                 output.Out.Write(ResultText.Details(result));
             }
 
-            if (settings.Stats)
+            if (settings.Stats && (!settings.Quiet || !result.Passed))
             {
                 output.Out.Write(ResultText.Stats(result));
             }

@@ -65,6 +65,16 @@ public sealed class RunSettings : CommandSettings
     [Description("Stop at the first scenario that does not pass; scenarios not yet started do not run.")]
     public bool FailFast { get; init; }
 
+    /// <summary>Print only the scenarios that do not pass and the summary.</summary>
+    [CommandOption("-q|--quiet")]
+    [Description("Print only the scenarios that do not pass, with their reports, and the summary line.")]
+    public bool Quiet { get; init; }
+
+    /// <summary>Print the report of every scenario, passing ones too.</summary>
+    [CommandOption("-v|--verbose")]
+    [Description("Print the report of every scenario, passing ones too (their messages: events taken, plain kexec ends).")]
+    public bool Verbose { get; init; }
+
     /// <summary>Reports to write, <c>FORMAT=PATH</c>.</summary>
     [CommandOption("--report <FORMAT=PATH>")]
     [Description("Also write a report: junit=PATH, json=PATH or tap=PATH (repeatable); each file is written whole or not at all.")]
@@ -106,6 +116,11 @@ public sealed class RunSettings : CommandSettings
         if (Jobs < 1)
         {
             return ValidationResult.Error("--jobs must be at least 1");
+        }
+
+        if (Quiet && Verbose)
+        {
+            return ValidationResult.Error("--quiet and --verbose exclude each other");
         }
 
         foreach (var report in Reports)
