@@ -361,4 +361,24 @@ public static class DiagnosticCatalogue
     /// <summary>A DMA fault naming a device that cannot master the bus.</summary>
     public static DiagnosticDescriptor NotABusMaster { get; } = Error(
         "KJ1538", "device '{0}' ({1}) is not a bus master; DMA comes from a programmable device");
+
+    /// <summary>A scenario with nothing that can fail: no jump, no expectation and no load or unload expecting an errno.</summary>
+    public static DiagnosticDescriptor ChecksNothing { get; } = Error(
+        "KJ1539", "scenario '{0}' checks nothing: it has no jump, no expectation and no load or unload that expects an errno");
+
+    /// <summary>A fault with no later step for it to act on.</summary>
+    public static DiagnosticDescriptor FaultNeverFires { get; } = Error("KJ1540", "fault '{0}' never fires: no {1} step follows it");
+
+    /// <summary>An expectation, or an expect step, that cannot fail.</summary>
+    public static DiagnosticDescriptor ExpectationChecksNothing { get; } = Error("KJ1541", "{0} checks nothing: {1}");
+
+    /// <summary>An outcome of skip that does not say why.</summary>
+    public static DiagnosticDescriptor SkipWithoutReason { get; } = Error("KJ1542", "outcome skip needs a reason: say why the scenario is not run");
+
+    /// <summary>A reason on an outcome other than skip.</summary>
+    public static DiagnosticDescriptor ReasonWithoutSkip { get; } = Error("KJ1543", "only outcome skip takes a reason, not outcome {0}");
+
+    /// <summary>A jump expected to return, with no expect step after the last one.</summary>
+    public static DiagnosticDescriptor NothingCheckedAfterJump { get; } = Warning(
+        "KJ1544", "nothing is checked after this jump: no expect step follows it");
 }
