@@ -15,23 +15,17 @@ internal sealed partial class ScenarioCheck
     {
         var steps = _scenario.Steps;
 
-        // A load or unload expected to succeed is setup: what the scenario checks is a jump, an expectation or an errno.
-        var checksSomething = steps.Any(s => s switch
-        {
-            JumpStep => true,
-            LoadStep load => !IsOk(load.Expect),
-            UnloadStep unload => !IsOk(unload.Expect),
-            ExpectStep expect => expect.Expectations.Count > 0,
-            _ => false,
-        });
+        // Every load and unload compares kexec_load's result with its expect (ok when unwritten) and every jump
+        // reboot's; expect steps look at A after them. Without one of the three, only A's own initial state is left.
+        var checksSomething = steps.Any(s => s is LoadStep or UnloadStep or JumpStep);
         if (!checksSomething)
         {
             _diagnostics.ReportWithHint(
                 DiagnosticCatalogue.ChecksNothing,
                 _scenario.Name.Span,
                 Spelled(
-                    "add the steps under test, e.g. `- jump: ok` after a load and `- expect: { preserved: all }` after the jump",
-                    "add the steps under test, e.g. `jump expect ok` after a load and `expect preserved all` after the jump"),
+                    "add the steps under test: a load of an image, a jump and an expect step, e.g. `- load: b`, `- jump: ok`, `- expect: { preserved: all }`",
+                    "add the steps under test: a load of an image, a jump and an expect step, e.g. `load b`, `jump expect ok`, `expect preserved all`"),
                 _scenario.Name.Value);
         }
 
@@ -53,8 +47,9 @@ internal sealed partial class ScenarioCheck
             }
         }
 
-        // A scenario stating crash or timeout ends at the jump that crashes, so no expect step after it would run.
-        var endsAtJump = _scenario.Outcome.Kind.Value is OutcomeKind.Crash or OutcomeKind.Timeout;
+        // Like the planner's warnings, this one is about a scenario that is otherwise valid. A scenario stating crash
+        // or timeout ends at the jump that crashes, so no expect step after it would run.
+        var endsAtJump = _diagnostics.HasErrors || _scenario.Outcome.Kind.Value is OutcomeKind.Crash or OutcomeKind.Timeout;
         var last = steps.Select((step, index) => (step, index)).LastOrDefault(p => p.step is JumpStep);
         if (!endsAtJump && last.step is JumpStep jump && IsOk(jump.Expect) && !steps.Skip(last.index + 1).Any(s => s is ExpectStep))
         {

@@ -342,6 +342,9 @@ public static class DiagnosticCatalogue
     /// <summary>Parameter lists nested deeper than the front end reads.</summary>
     public static DiagnosticDescriptor KjtNestingTooDeep { get; } = Error("KJ1215", "lists nested more than {0} deep");
 
+    /// <summary>The last line has no line break: a statement ends at one, so the file may have been cut off mid-line.</summary>
+    public static DiagnosticDescriptor KjtNoFinalLineBreak { get; } = Error("KJ1216", "the file ends in the middle of its last line: every line ends with a line break (was the file cut off?)");
+
     /// <summary>An entry label on an image that has no assembly to define it.</summary>
     public static DiagnosticDescriptor LabelWithoutAssembly { get; } = Error("KJ1533", "entry label '{0}' needs image '{1}' to have an assembly segment that defines it");
 
@@ -362,9 +365,9 @@ public static class DiagnosticCatalogue
     public static DiagnosticDescriptor NotABusMaster { get; } = Error(
         "KJ1538", "device '{0}' ({1}) is not a bus master; DMA comes from a programmable device");
 
-    /// <summary>A scenario with nothing that can fail: no jump, no expectation and no load or unload expecting an errno.</summary>
+    /// <summary>A scenario with no step whose result is compared: no load, unload or jump.</summary>
     public static DiagnosticDescriptor ChecksNothing { get; } = Error(
-        "KJ1539", "scenario '{0}' checks nothing: it has no jump, no expectation and no load or unload that expects an errno");
+        "KJ1539", "scenario '{0}' checks nothing: it has no load, unload or jump step");
 
     /// <summary>A fault with no later step for it to act on.</summary>
     public static DiagnosticDescriptor FaultNeverFires { get; } = Error("KJ1540", "fault '{0}' never fires: no {1} step follows it");

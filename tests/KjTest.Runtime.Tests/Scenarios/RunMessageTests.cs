@@ -27,7 +27,7 @@ public class RunMessageTests
     [Test]
     public void A_skipped_scenario_is_not_run_and_says_so()
     {
-        var result = ScenarioHarness.Run(Smallest + "outcome: skip\n");
+        var result = ScenarioHarness.Run(Smallest + "outcome: { kind: skip, reason: needs a cache model }\n");
 
         Assert.That(result.Actual, Is.EqualTo(OutcomeKind.Skip));
         Assert.That(result.Stats.Instructions, Is.Zero);
