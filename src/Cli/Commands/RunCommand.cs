@@ -9,7 +9,7 @@ namespace KjTest.Cli.Commands;
 /// <summary>
 /// <c>kjtest run PATH...</c>: checks the scenarios, runs each valid one, prints one line per scenario and the full
 /// report of every one that did not pass, then <c>N passed, N failed</c> (<c>, N skipped</c>) as the last line.
-/// Exit 0 when all pass, 1 when any does not, 2 for invalid input.
+/// Exit 0 when all pass, 1 when any does not, 2 for invalid input (with <c>--strict</c>, any warning too).
 /// </summary>
 public sealed class RunCommand(CliOutput output) : Command<RunSettings>
 {
@@ -17,7 +17,7 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var loaded = ScenarioLoader.Default().Load(settings.Paths);
+        var loaded = ScenarioLoader.Default().Load(settings.Paths, settings.Strict);
         loaded.PrintDiagnostics(output.Out, output.Colour);
         if (!loaded.AllValid)
         {

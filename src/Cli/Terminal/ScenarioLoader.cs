@@ -1,4 +1,5 @@
 using KjTest.Dsl.Checking;
+using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Reading;
 using KjTest.Runtime.Scenarios.Planning;
 
@@ -20,20 +21,38 @@ public sealed class ScenarioLoader
     /// <summary>A loader over every front end (<see cref="FrontEnds"/>).</summary>
     public static ScenarioLoader Default() => new(FrontEnds.CreateReader(), FrontEnds.CreateChecker());
 
-    /// <summary>Expands <paramref name="paths"/> and reads and checks every file found.</summary>
-    public LoadResult Load(IEnumerable<string> paths)
+    /// <summary>
+    /// Expands <paramref name="paths"/> and reads and checks every file found; with <paramref name="strict"/>, every
+    /// warning counts as an error, so a file with one is invalid and has no plan.
+    /// </summary>
+    public LoadResult Load(IEnumerable<string> paths, bool strict = false)
     {
         var (files, unmatched) = ScenarioFiles.Expand(paths, _reader);
         var results = new List<ParseResult>();
         var plans = new List<RunPlan?>();
         foreach (var file in files)
         {
-            var (checkedFile, plan) = Plan(_checker.Check(_reader.ReadFile(file)), file);
+            var read = _checker.Check(_reader.ReadFile(file));
+            var (checkedFile, plan) = strict ? Strict(Plan(read, file)) : Plan(read, file);
             results.Add(checkedFile);
             plans.Add(plan);
         }
 
         return new LoadResult(results, unmatched, plans);
+    }
+
+    /// <summary>Warnings as errors: the checker's, the planner's and the front ends' alike.</summary>
+    private static (ParseResult File, RunPlan? Plan) Strict((ParseResult File, RunPlan? Plan) planned)
+    {
+        if (!planned.File.Diagnostics.Any(d => d.Severity == Severity.Warning))
+        {
+            return planned;
+        }
+
+        var promoted = planned.File.Diagnostics
+            .Select(d => d.Severity == Severity.Warning ? d with { Descriptor = d.Descriptor with { Severity = Severity.Error } } : d)
+            .ToList();
+        return (planned.File with { Diagnostics = promoted }, null);
     }
 
     /// <summary>Plans a checked file: the planner's diagnostics join the checker's, and a plan comes back when there are no errors.</summary>

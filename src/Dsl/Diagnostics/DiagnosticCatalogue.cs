@@ -29,6 +29,9 @@ public static class DiagnosticCatalogue
     /// <summary>A path or glob on the command line matched nothing.</summary>
     public static DiagnosticDescriptor NoFilesMatched { get; } = Error("KJ1005", "no scenario files match '{0}'");
 
+    /// <summary>A YAML file whose last line has no line break: YAML allows it, but a file cut off mid-line looks the same.</summary>
+    public static DiagnosticDescriptor YamlNoFinalLineBreak { get; } = Warning("KJ1006", "the file ends in the middle of its last line, with no line break (was the file cut off?)");
+
     /// <summary>Reports a warning that is not yet catalogued more precisely; kept for completeness of the severity scale.</summary>
     public static DiagnosticDescriptor GenericWarning { get; } = Warning("KJ1099", "{0}");
 
