@@ -41,7 +41,8 @@ public static class Program
             config.AddCommand<VersionCommand>("version").WithDescription("Print the KjTest version.");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Read and check scenario files without running them; exit 0 when all are valid, 2 otherwise.")
-                .WithExample("check", "scenarios/");
+                .WithExample("check", "scenarios/")
+                .WithExample("check", "--strict", "scenarios/");
             config.AddCommand<ListCommand>("list")
                 .WithDescription("List the scenarios (name, tags, file) in files, folders or globs.")
                 .WithExample("list", "scenarios/");

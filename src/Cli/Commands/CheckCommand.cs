@@ -5,15 +5,15 @@ namespace KjTest.Cli.Commands;
 
 /// <summary>
 /// <c>kjtest check PATH...</c>: reads and checks scenario files without running them. Diagnostics are
-/// the command's output and go to standard output, followed by one summary line.
+/// the command's output and go to standard output, followed by one summary line. <c>--strict</c> makes warnings errors.
 /// </summary>
-public sealed class CheckCommand(CliOutput output) : Command<PathsSettings>
+public sealed class CheckCommand(CliOutput output) : Command<CheckSettings>
 {
     /// <inheritdoc />
-    public override int Execute(CommandContext context, PathsSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var loaded = ScenarioLoader.Default().Load(settings.Paths);
+        var loaded = ScenarioLoader.Default().Load(settings.Paths, strict: settings.Strict);
         loaded.PrintDiagnostics(output.Out, output.Colour);
         var valid = loaded.Files.Count(f => f.Succeeded);
         var diagnostics = loaded.Files.SelectMany(f => f.Diagnostics).Concat(loaded.Unmatched).ToList();

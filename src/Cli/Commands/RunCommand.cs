@@ -9,7 +9,7 @@ namespace KjTest.Cli.Commands;
 /// <summary>
 /// <c>kjtest run PATH...</c>: checks the scenarios, runs each valid one, prints one line per scenario and the full
 /// report of every one that did not pass, then <c>N passed, N failed</c> (<c>, N skipped</c>) as the last line.
-/// Exit 0 when all pass, 1 when any does not, 2 for invalid input.
+/// Exit 0 when all pass, 1 when any does not, 2 for invalid input (with <c>--strict</c>, any warning too).
 /// </summary>
 public sealed class RunCommand(CliOutput output) : Command<RunSettings>
 {
@@ -18,7 +18,7 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var selection = settings.Selection(out _)!;
-        var loaded = ScenarioLoader.Default().Load(settings.Paths, new SuiteOverrides(settings.Seed, settings.MaxInstructions, settings.TimeoutMilliseconds));
+        var loaded = ScenarioLoader.Default().Load(settings.Paths, new SuiteOverrides(settings.Seed, settings.MaxInstructions, settings.TimeoutMilliseconds), settings.Strict);
         loaded.PrintDiagnostics(output.Out, output.Colour);
         if (!loaded.AllValid)
         {

@@ -19,6 +19,11 @@ public sealed class RunSettings : CommandSettings
     [Description("Print instructions retired, emulated time and pages swapped for each scenario.")]
     public bool Stats { get; init; }
 
+    /// <summary>Treats every warning as an error: nothing runs when any file has one.</summary>
+    [CommandOption("--strict")]
+    [Description("Treat warnings as errors: a file with a warning is invalid and nothing runs (exit 2).")]
+    public bool Strict { get; init; }
+
     /// <summary>Scenarios run in parallel; output order stays the input order.</summary>
     [CommandOption("--jobs <N>")]
     [Description("Run N scenarios in parallel (default 1); the output order does not change.")]

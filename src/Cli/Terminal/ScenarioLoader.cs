@@ -18,9 +18,10 @@ public sealed class ScenarioLoader
     /// <summary>A loader over every front end (<see cref="FrontEnds"/>).</summary>
     public static ScenarioLoader Default() => new(FrontEnds.CreateReader(), FrontEnds.CreateChecker());
 
-    /// <summary>Expands <paramref name="paths"/> and reads, checks and plans every file found, with <paramref name="overrides"/> applied.</summary>
-    public LoadResult Load(IEnumerable<string> paths, SuiteOverrides? overrides = null)
-    {
-        return new LoadResult(_suite.Load(paths, overrides: overrides));
-    }
+    /// <summary>
+    /// Expands <paramref name="paths"/> and reads, checks and plans every file found, with <paramref name="overrides"/>
+    /// applied; with <paramref name="strict"/>, every warning counts as an error, so a file with one is invalid and has no plan.
+    /// </summary>
+    public LoadResult Load(IEnumerable<string> paths, SuiteOverrides? overrides = null, bool strict = false) =>
+        new(_suite.Load(paths, overrides: overrides, strict: strict));
 }

@@ -76,9 +76,15 @@ internal sealed partial class ScenarioCheck
 
                     break;
                 case ExpectStep expect:
+                    if (expect.Expectations.Count == 0)
+                    {
+                        _diagnostics.Report(DiagnosticCatalogue.ExpectationChecksNothing, expect.Span, "this expect step", "it holds no expectation");
+                    }
+
                     foreach (var expectation in expect.Expectations)
                     {
                         Expectation(expectation);
+                        EmptyExpectations(expectation);
                     }
 
                     break;

@@ -48,6 +48,7 @@ internal sealed partial class ScenarioCheck
 
         Steps();
         Outcome();
+        Coverage();
     }
 
     private void Devices()
@@ -191,6 +192,19 @@ internal sealed partial class ScenarioCheck
 
     private void Outcome()
     {
+        var outcome = _scenario.Outcome;
+        if (outcome.Kind.Value == OutcomeKind.Skip && (outcome.Reason is not { } reason || string.IsNullOrWhiteSpace(reason.Value)))
+        {
+            _diagnostics.ReportWithHint(
+                DiagnosticCatalogue.SkipWithoutReason,
+                outcome.Reason?.Span ?? outcome.Kind.Span,
+                Spelled("write `outcome: { kind: skip, reason: \"...\" }`", "write `outcome skip reason \"...\"`"));
+        }
+        else if (outcome.Kind.Value != OutcomeKind.Skip && outcome.Reason is { } stray)
+        {
+            _diagnostics.Report(DiagnosticCatalogue.ReasonWithoutSkip, stray.Span, Words.Of(Words.Outcomes, outcome.Kind.Value));
+        }
+
         foreach (var field in _scenario.Outcome.Fields)
         {
             var text = field.Value;

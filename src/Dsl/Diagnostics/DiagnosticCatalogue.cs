@@ -31,6 +31,9 @@ public static class DiagnosticCatalogue
     /// <summary>A path or glob on the command line matched nothing.</summary>
     public static DiagnosticDescriptor NoFilesMatched { get; } = Error("KJ1005", "no scenario files match '{0}'");
 
+    /// <summary>A YAML file whose last line has no line break: YAML allows it, but a file cut off mid-line looks the same.</summary>
+    public static DiagnosticDescriptor YamlNoFinalLineBreak { get; } = Warning("KJ1006", "the file ends in the middle of its last line, with no line break (was the file cut off?)");
+
     /// <summary>Reports a warning that is not yet catalogued more precisely; kept for completeness of the severity scale.</summary>
     public static DiagnosticDescriptor GenericWarning { get; } = Warning("KJ1099", "{0}");
 
@@ -344,6 +347,9 @@ public static class DiagnosticCatalogue
     /// <summary>Parameter lists nested deeper than the front end reads.</summary>
     public static DiagnosticDescriptor KjtNestingTooDeep { get; } = Error("KJ1215", "lists nested more than {0} deep");
 
+    /// <summary>The last line has no line break: a statement ends at one, so the file may have been cut off mid-line.</summary>
+    public static DiagnosticDescriptor KjtNoFinalLineBreak { get; } = Error("KJ1216", "the file ends in the middle of its last line: every line ends with a line break (was the file cut off?)");
+
     /// <summary>An entry label on an image that has no assembly to define it.</summary>
     public static DiagnosticDescriptor LabelWithoutAssembly { get; } = Error("KJ1533", "entry label '{0}' needs image '{1}' to have an assembly segment that defines it");
 
@@ -363,4 +369,24 @@ public static class DiagnosticCatalogue
     /// <summary>A DMA fault naming a device that cannot master the bus.</summary>
     public static DiagnosticDescriptor NotABusMaster { get; } = Error(
         "KJ1538", "device '{0}' ({1}) is not a bus master; DMA comes from a programmable device");
+
+    /// <summary>A scenario with no step whose result is compared: no load, unload or jump.</summary>
+    public static DiagnosticDescriptor ChecksNothing { get; } = Error(
+        "KJ1539", "scenario '{0}' checks nothing: it has no load, unload or jump step");
+
+    /// <summary>A fault with no later step for it to act on.</summary>
+    public static DiagnosticDescriptor FaultNeverFires { get; } = Error("KJ1540", "fault '{0}' never fires: no {1} step follows it");
+
+    /// <summary>An expectation, or an expect step, that cannot fail.</summary>
+    public static DiagnosticDescriptor ExpectationChecksNothing { get; } = Error("KJ1541", "{0} checks nothing: {1}");
+
+    /// <summary>An outcome of skip that does not say why.</summary>
+    public static DiagnosticDescriptor SkipWithoutReason { get; } = Error("KJ1542", "outcome skip needs a reason: say why the scenario is not run");
+
+    /// <summary>A reason on an outcome other than skip.</summary>
+    public static DiagnosticDescriptor ReasonWithoutSkip { get; } = Error("KJ1543", "only outcome skip takes a reason, not outcome {0}");
+
+    /// <summary>A jump expected to return, with no expect step after the last one.</summary>
+    public static DiagnosticDescriptor NothingCheckedAfterJump { get; } = Warning(
+        "KJ1544", "nothing is checked after this jump: no expect step follows it");
 }

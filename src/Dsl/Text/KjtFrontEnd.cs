@@ -41,6 +41,7 @@ public sealed class KjtFrontEnd : IScenarioFrontEnd
             if (!tree.HasErrors() && tree.Root is not null)
             {
                 var scenario = KjtLowering.Lower(tree.Root, source, diagnostics);
+                FinalLineBreak(source, diagnostics);
                 return new ParseResult(scenario, diagnostics.Items, source);
             }
 
@@ -54,6 +55,20 @@ public sealed class KjtFrontEnd : IScenarioFrontEnd
         }
 
         return new ParseResult(null, diagnostics.Items, source);
+    }
+
+    /// <summary>
+    /// A file cut off mid-line can still parse (a number cut short is still a number, a comment cut short still a
+    /// comment), so a last line without its line break is the one sign left that the rest of the file was lost.
+    /// </summary>
+    private static void FinalLineBreak(SourceText source, DiagnosticBag diagnostics)
+    {
+        var text = source.Text;
+        var lastBreak = text.LastIndexOfAny(['\n', '\r']);
+        if (!string.IsNullOrWhiteSpace(text[(lastBreak + 1)..]))
+        {
+            diagnostics.ReportWithHint(DiagnosticCatalogue.KjtNoFinalLineBreak, source.Span(text.Length, 0), "end the file with a line break; if it was cut off, restore its end");
+        }
     }
 
     /// <summary>

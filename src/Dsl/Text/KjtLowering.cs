@@ -114,7 +114,8 @@ internal sealed partial class KjtLowering
         var fields = line.ChildNodes.Count > 2 && line.ChildNodes[2].ChildNodes.Count > 0
             ? [.. line.ChildNodes[2].ChildNodes[0].ChildNodes.Select(Str)]
             : new List<Located<string>>();
-        return new ExpectedOutcome(Span(line), kind, fields);
+        var reason = line.ChildNodes.FirstOrDefault(n => n.Term.Name == KjtTerms.OutcomeReason) is { ChildNodes.Count: 2 } r ? Str(r.ChildNodes[1]) : (Located<string>?)null;
+        return new ExpectedOutcome(Span(line), kind, fields, reason);
     }
 
     private MachineSpec Machine(ParseTreeNode section)

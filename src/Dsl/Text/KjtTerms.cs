@@ -14,6 +14,7 @@ internal static class KjtTerms
     public const string Limit = "limit";
     public const string FieldList = "field_list";
     public const string OutcomeFields = "outcome_fields";
+    public const string OutcomeReason = "outcome_reason";
     public const string Ident = "ident";
     public const string IdentList = "ident_list";
     public const string Value = "value";

@@ -111,12 +111,17 @@ public static partial class KjtWriter
             w.Append(Indent).Append("limits ").Append(string.Join(", ", limits)).Append('\n');
         }
 
-        if (s.Outcome.Kind.Value != OutcomeKind.Pass || s.Outcome.Fields.Count > 0)
+        if (s.Outcome.Kind.Value != OutcomeKind.Pass || s.Outcome.Fields.Count > 0 || s.Outcome.Reason is not null)
         {
             w.Append(Indent).Append("outcome ").Append(Lower(s.Outcome.Kind.Value));
             if (s.Outcome.Fields.Count > 0)
             {
                 w.Append(' ').Append(string.Join(", ", s.Outcome.Fields.Select(f => Ident(f.Value))));
+            }
+
+            if (s.Outcome.Reason is { } reason)
+            {
+                w.Append(" reason ").Append(Quote(reason.Value));
             }
 
             w.Append('\n');

@@ -26,6 +26,25 @@ public sealed class YamlFrontEnd : IScenarioFrontEnd
         }
 
         var scenario = YamlScenarioMapper.Map(root, source, diagnostics);
+        if (!diagnostics.HasErrors)
+        {
+            FinalLineBreak(source, diagnostics);
+        }
+
         return new ParseResult(scenario, diagnostics.Items, source);
+    }
+
+    /// <summary>
+    /// YAML needs no final line break, but a file cut off mid-line still reads (a number cut short is still a number),
+    /// and the missing line break is the one sign left that the rest was lost: a warning, an error under --strict.
+    /// </summary>
+    private static void FinalLineBreak(SourceText source, DiagnosticBag diagnostics)
+    {
+        var text = source.Text;
+        var lastBreak = text.LastIndexOfAny(['\n', '\r']);
+        if (!string.IsNullOrWhiteSpace(text[(lastBreak + 1)..]))
+        {
+            diagnostics.ReportWithHint(DiagnosticCatalogue.YamlNoFinalLineBreak, source.Span(text.Length, 0), "end the file with a line break; if it was cut off, restore its end");
+        }
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class YamlScenarioMapper
         ["name", "description", "tags", "era", "arch", "seed", "limits", "outcome", "machine", "kernel", "state", "memory", "images", "relocate", "steps"];
 
     private static readonly string[] LimitKeys = ["max_instructions", "timeout_ms"];
-    private static readonly string[] OutcomeKeys = ["kind", "fields"];
+    private static readonly string[] OutcomeKeys = ["kind", "fields", "reason"];
     private static readonly string[] RelocateKeys = ["image", "convention"];
 
     private readonly SourceText _source;
@@ -98,8 +98,9 @@ internal sealed partial class YamlScenarioMapper
         }
 
         var fields = map["fields"] is { } f ? ListOrOne(f).Select(x => Text(x, "a field")).OfType<Located<string>>().ToList() : [];
+        var reason = Text(map["reason"], "'reason'");
         return Choice(map["kind"], "'kind'", "outcome", Words.Outcomes) is { } k
-            ? new ExpectedOutcome(node.Span, k, fields)
+            ? new ExpectedOutcome(node.Span, k, fields, reason)
             : ExpectedOutcome.Pass;
     }
 

@@ -58,12 +58,7 @@ public static class YamlSchema
                 ("arch", Enum([.. Words.Arches.Keys])),
                 ("seed", Ref("number")),
                 ("limits", Object(Props(("max_instructions", Ref("number")), ("timeout_ms", Ref("number"))))),
-                ("outcome", new JsonObject
-                {
-                    ["anyOf"] = Arr(
-                        Enum([.. Words.Outcomes.Keys]),
-                        Object(Props(("kind", Enum([.. Words.Outcomes.Keys])), ("fields", OneOrMany(new JsonObject { ["type"] = "string" }))), "kind")),
-                }),
+                ("outcome", Outcome()),
                 ("machine", Machine()),
                 ("kernel", Kernel()),
                 ("state", Registers128()),
@@ -273,6 +268,22 @@ public static class YamlSchema
 
     /// <summary>A value or nothing: <c>jump:</c> alone means ok, <c>unload:</c> alone the normal image.</summary>
     private static JsonObject NullOr(JsonObject schema) => new() { ["anyOf"] = Arr(new JsonObject { ["type"] = "null" }, schema) };
+
+    /// <summary>A word, or a mapping; skip only as a mapping with a reason, which no other kind takes.</summary>
+    private static JsonObject Outcome()
+    {
+        var kinds = Words.Outcomes.Keys.ToList();
+        var mapping = Object(
+            Props(
+                ("kind", Enum([.. kinds])),
+                ("fields", OneOrMany(new JsonObject { ["type"] = "string" })),
+                ("reason", new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = "why the scenario is not run (kind skip only)" })),
+            "kind");
+        mapping["if"] = new JsonObject { ["properties"] = Props(("kind", new JsonObject { ["const"] = "skip" })) };
+        mapping["then"] = new JsonObject { ["required"] = Arr("reason") };
+        mapping["else"] = new JsonObject { ["not"] = new JsonObject { ["required"] = Arr("reason") } };
+        return new JsonObject { ["anyOf"] = Arr(Enum([.. kinds.Where(k => k != "skip")]), mapping) };
+    }
 
     private static JsonObject Ref(string name) => new() { ["$ref"] = "#/$defs/" + name };
 

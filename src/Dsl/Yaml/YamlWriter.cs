@@ -114,7 +114,7 @@ public static class YamlWriter
     private static void Outcome(List<string> lines, ExpectedOutcome outcome)
     {
         var kind = Words.Of(Words.Outcomes, outcome.Kind.Value);
-        if (outcome.Fields.Count == 0)
+        if (outcome.Fields.Count == 0 && outcome.Reason is null)
         {
             if (outcome.Kind.Value != OutcomeKind.Pass)
             {
@@ -126,7 +126,16 @@ public static class YamlWriter
 
         var o = new List<string>();
         Entry(o, "kind", kind);
-        Entry(o, "fields", Flow(outcome.Fields.Select(f => Quote(f.Value))));
+        if (outcome.Fields.Count > 0)
+        {
+            Entry(o, "fields", Flow(outcome.Fields.Select(f => Quote(f.Value))));
+        }
+
+        if (outcome.Reason is { } reason)
+        {
+            Entry(o, "reason", Quote(reason.Value));
+        }
+
         Entry(lines, "outcome", o);
     }
 

@@ -58,7 +58,7 @@ public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
     public static ScenarioResult Skipped(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return new ScenarioResult(scenario.Name.Value, OutcomeKind.Skip, scenario.Outcome, true, [RuntimeCatalogue.Message(RuntimeCatalogue.Skipped, scenario.Outcome.Span, "the scenario states outcome skip")], null, null, new ScenarioStats(0, 0, 0));
+        return new ScenarioResult(scenario.Name.Value, OutcomeKind.Skip, scenario.Outcome, true, [RuntimeCatalogue.Message(RuntimeCatalogue.Skipped, scenario.Outcome.Span, scenario.Outcome.Reason?.Value ?? "the scenario states outcome skip")], null, null, new ScenarioStats(0, 0, 0));
     }
 
     /// <summary>Runs <paramref name="plan"/>.</summary>

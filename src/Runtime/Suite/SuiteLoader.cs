@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using KjTest.Dsl.Checking;
+using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Images;
 using KjTest.Dsl.Reading;
 using KjTest.Dsl.Text;
@@ -39,13 +40,28 @@ public sealed class SuiteLoader
 
     /// <summary>
     /// Expands <paramref name="paths"/> and reads, checks and plans every file found, with <paramref name="overrides"/>
-    /// applied before planning; ids are relative to <paramref name="root"/> (default: the working directory).
+    /// applied before planning; ids are relative to <paramref name="root"/> (default: the working directory). With
+    /// <paramref name="strict"/> every warning counts as an error: a file with one is invalid and has no plan.
     /// </summary>
-    public SuiteLoad Load(IEnumerable<string> paths, string? root = null, SuiteOverrides? overrides = null)
+    public SuiteLoad Load(IEnumerable<string> paths, string? root = null, SuiteOverrides? overrides = null, bool strict = false)
     {
         var (files, unmatched) = ScenarioDiscovery.Expand(paths, _reader);
         var baseRoot = Path.GetFullPath(root ?? Directory.GetCurrentDirectory());
-        return new SuiteLoad([.. files.Select(f => LoadFile(f, baseRoot, overrides ?? SuiteOverrides.None))], unmatched);
+        return new SuiteLoad([.. files.Select(f => LoadFile(f, baseRoot, overrides ?? SuiteOverrides.None)).Select(f => strict ? Strict(f) : f)], unmatched);
+    }
+
+    /// <summary>Warnings as errors: the checker's, the planner's and the front ends' alike.</summary>
+    private static SuiteFile Strict(SuiteFile file)
+    {
+        if (!file.Parsed.Diagnostics.Any(d => d.Severity == Severity.Warning))
+        {
+            return file;
+        }
+
+        var promoted = file.Parsed.Diagnostics
+            .Select(d => d.Severity == Severity.Warning ? d with { Descriptor = d.Descriptor with { Severity = Severity.Error } } : d)
+            .ToList();
+        return file with { Parsed = file.Parsed with { Diagnostics = promoted }, Plan = null };
     }
 
     private SuiteFile LoadFile(string path, string root, SuiteOverrides overrides)

@@ -5,7 +5,7 @@ namespace KjTest.Cli.Tests.Commands;
 
 public sealed class ConvertCommandTests
 {
-    private const string Yaml = "# a comment\nname: t\nimages:\n  - name: b\n    entry: start\n    segments:\n      - mem: 0x400000\n        asm: |\n          start:\n            ret\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - jump: ok\n";
+    private const string Yaml = "# a comment\nname: t\nimages:\n  - name: b\n    entry: start\n    segments:\n      - mem: 0x400000\n        asm: |\n          start:\n            ret\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - jump: ok\n  - expect: { preserved: all }\n";
 
     [Test]
     public void Yaml_converts_to_kjt_on_standard_output()

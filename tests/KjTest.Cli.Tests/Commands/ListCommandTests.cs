@@ -6,8 +6,8 @@ public sealed class ListCommandTests
     public void Lists_name_tags_and_file_in_aligned_columns()
     {
         using var folder = new TempFolder();
-        var a = folder.Write("a.yaml", "name: first\ntags: [smoke, cur]\nsteps: []\n");
-        var b = folder.Write("b.yaml", "name: second-one\nsteps: []\n");
+        var a = folder.Write("a.yaml", "name: first\ntags: [smoke, cur]\nsteps:\n  - jump: EINVAL\n");
+        var b = folder.Write("b.yaml", "name: second-one\nsteps:\n  - jump: EINVAL\n");
 
         var run = CliTester.Run("list", folder.Path);
 
@@ -20,7 +20,7 @@ public sealed class ListCommandTests
     public void Invalid_files_are_left_out_reported_on_stderr_and_exit_2()
     {
         using var folder = new TempFolder();
-        folder.Write("a.yaml", "name: fine\nsteps: []\n");
+        folder.Write("a.yaml", "name: fine\nsteps:\n  - jump: EINVAL\n");
         folder.Write("b.yaml", "name: broken\nsteps: [\n");
 
         var run = CliTester.Run("list", folder.Path);

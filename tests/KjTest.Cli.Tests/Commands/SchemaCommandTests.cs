@@ -56,6 +56,18 @@ public sealed partial class SchemaCommandTests
         Assert.That(result.IsValid, Is.False);
     }
 
+    [TestCase("name: t\noutcome: skip\nsteps:\n  - jump: EINVAL\n")]
+    [TestCase("name: t\noutcome: { kind: skip }\nsteps:\n  - jump: EINVAL\n")]
+    [TestCase("name: t\noutcome: { kind: skip, reason: \"\" }\nsteps:\n  - jump: EINVAL\n")]
+    [TestCase("name: t\noutcome: { kind: pass, reason: why }\nsteps:\n  - jump: EINVAL\n")]
+    public void Skip_without_a_reason_and_a_reason_without_skip_fail_the_schema(string yaml)
+    {
+        using var folder = new TempFolder();
+        var result = Schema().Evaluate(ToJson(folder.Write("t.yaml", yaml)));
+
+        Assert.That(result.IsValid, Is.False);
+    }
+
     /// <summary>YAML to JSON as an editor's YAML language server sees it: plain decimals and booleans are typed, the rest are strings.</summary>
     private static JsonNode? ToJson(string path)
     {

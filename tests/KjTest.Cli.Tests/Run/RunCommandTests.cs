@@ -23,6 +23,7 @@ public class RunCommandTests
           - expect:
               console: "B"
               preserved: all
+
         """;
 
     private const string Outside = """
@@ -41,6 +42,7 @@ public class RunCommandTests
           - jump: ok
           - expect:
               preserved: all
+
         """;
 
     private string _directory = "";

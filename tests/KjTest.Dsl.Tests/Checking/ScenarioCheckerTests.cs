@@ -21,12 +21,12 @@ public sealed class ScenarioCheckerTests
 
     [Test]
     public void A_valid_scenario_has_no_diagnostics() =>
-        Assert.That(Ids(Read("name: t\n" + Image + "steps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - jump: ok\n")), Is.Empty);
+        Assert.That(Ids(Read("name: t\n" + Image + "steps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - jump: ok\n  - expect: { preserved: all }\n")), Is.Empty);
 
     [Test]
     public void A_64_bit_register_name_on_i386_hints_the_32_bit_name()
     {
-        var diagnostics = new ScenarioChecker().Check(Read("name: t\narch: i386\nstate: { rsp: 0x9000 }\nsteps: []\n"));
+        var diagnostics = new ScenarioChecker().Check(Read("name: t\narch: i386\nstate: { rsp: 0x9000 }\nsteps:\n  - jump: EINVAL\n"));
 
         Assert.That(diagnostics.Single().Id, Is.EqualTo("KJ1505"));
         Assert.That(diagnostics.Single().Hint, Is.EqualTo("on i386 write `esp`"));
@@ -34,11 +34,11 @@ public sealed class ScenarioCheckerTests
 
     [Test]
     public void The_k27_era_defaults_to_i386_so_32_bit_registers_are_valid() =>
-        Assert.That(Ids(Read("name: t\nera: k27\nstate: { eax: 0xffff_ffff, cr3: 0xffff_f000 }\nsteps: []\n")), Is.Empty);
+        Assert.That(Ids(Read("name: t\nera: k27\nstate: { eax: 0xffff_ffff, cr3: 0xffff_f000 }\nsteps:\n  - jump: EINVAL\n")), Is.Empty);
 
     [Test]
     public void A_jump_after_a_crash_image_load_has_no_normal_image() =>
-        Assert.That(Ids(Read("name: t\n" + Image + "steps:\n  - load: b\n    flags: [ON_CRASH]\n  - jump: ok\n")), Is.EqualTo(new[] { "KJ1519" }));
+        Assert.That(Ids(Read("name: t\n" + Image + "steps:\n  - load: b\n    flags: [ON_CRASH]\n  - jump: ok\n  - expect: { preserved: all }\n")), Is.EqualTo(new[] { "KJ1519" }));
 
     [Test]
     public void A_jump_expecting_an_errno_needs_no_load() =>
@@ -71,7 +71,7 @@ public sealed class ScenarioCheckerTests
         {
             State = new CpuStateSpec(span, [scenario.State.Registers[0], scenario.State.Registers[0]]),
             Images = [.. scenario.Images, scenario.Images[0] with { Name = new Located<string>("c", span), Segments = [] }],
-            Steps = [new ExpectStep(span, [new MemoryExpectation(span, new Located<ulong>(0x1000, span), null, null, null)])],
+            Steps = [new JumpStep(span, new Located<string>("EINVAL", span)), new ExpectStep(span, [new MemoryExpectation(span, new Located<ulong>(0x1000, span), null, null, null)])],
         };
 
         Assert.That(Ids(scenario), Is.EquivalentTo(new[] { "KJ1524", "KJ1527", "KJ1531" }));

@@ -27,10 +27,10 @@ public class RunMessageTests
     [Test]
     public void A_skipped_scenario_is_not_run_and_says_so()
     {
-        var result = ScenarioHarness.Run(Smallest + "outcome: skip\n");
+        var result = ScenarioHarness.Run(Smallest + "outcome: { kind: skip, reason: needs a cache model }\n");
 
         Assert.That(result.Actual, Is.EqualTo(OutcomeKind.Skip));
         Assert.That(result.Stats.Instructions, Is.Zero);
-        Assert.That(result.Messages.Select(m => m.Id), Is.EqualTo(new[] { "KJ1616" }));
+        Assert.That(result.Messages.Select(m => m.ToString()), Is.EqualTo(new[] { "KJ1616: skipped: needs a cache model" }));
     }
 }
