@@ -30,11 +30,6 @@ internal sealed partial class ScenarioCheck
             _diagnostics.Report(DiagnosticCatalogue.EmptyName, _scenario.Name.Span, "the scenario");
         }
 
-        if (_scenario.EffectiveEra == Era.K27 && _arch == Arch.X86_64 && _scenario.Arch is { } arch)
-        {
-            _diagnostics.Report(DiagnosticCatalogue.EraArchMismatch, arch.Span, "k27", "i386");
-        }
-
         Devices();
         MemoryMap();
         Kernel();

@@ -288,9 +288,6 @@ public static class DiagnosticCatalogue
     /// <summary>Two memory map ranges sharing addresses.</summary>
     public static DiagnosticDescriptor OverlappingRegions { get; } = Error("KJ1528", "memory map range [0x{0:x}, 0x{1:x}) overlaps the range on line {2}");
 
-    /// <summary>An era that did not support kexec jump on the chosen architecture.</summary>
-    public static DiagnosticDescriptor EraArchMismatch { get; } = Error("KJ1529", "era {0} supports kexec jump only on {1}");
-
     /// <summary>Text that is not hexadecimal bytes.</summary>
     public static DiagnosticDescriptor InvalidBytes { get; } = Error("KJ1530", "'{0}' is not hexadecimal bytes (write pairs of hex digits, spaces allowed)");
 
