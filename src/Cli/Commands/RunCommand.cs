@@ -20,12 +20,6 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
         var selection = settings.Selection(out _)!;
         var loaded = ScenarioLoader.Default().Load(settings.Paths, new SuiteOverrides(settings.Seed, settings.MaxInstructions, settings.TimeoutMilliseconds), settings.Strict);
         loaded.PrintDiagnostics(output.Out, output.Colour);
-        if (!loaded.AllValid)
-        {
-            var invalid = loaded.Files.Count(f => !f.Succeeded) + loaded.Unmatched.Count;
-            output.Error.Write($"kjtest: {invalid} invalid {(invalid == 1 ? "input" : "inputs")}; nothing was run\n");
-            return ExitCodes.Usage;
-        }
 
         // Each line appears as soon as its scenario and every one before it have ended.
         int passed = 0, failed = 0, skipped = 0;
@@ -40,7 +34,8 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
                 output.Out.Write(ResultText.Line(result, done.File.Path, output.Colour) + "\n");
             }
 
-            if (!result.Passed || settings.Verbose)
+            // An invalid file's diagnostics were printed above, where they came from.
+            if ((!result.Passed || settings.Verbose) && done.File.Valid)
             {
                 output.Out.Write(ResultText.Details(result));
             }
@@ -65,7 +60,14 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
         }, cancellationToken);
 
         new RunReport(results).Write(settings.ReportTargets());
+        if (!loaded.AllValid)
+        {
+            // An invalid file blocks nothing: it counts as an error result, the others ran, and the exit code says so.
+            var invalid = loaded.Files.Count(f => !f.Succeeded) + loaded.Unmatched.Count;
+            output.Error.Write($"kjtest: {invalid} invalid {(invalid == 1 ? "input" : "inputs")}, counted as failed\n");
+        }
+
         output.Out.Write($"{passed} passed, {failed} failed{(skipped > 0 ? $", {skipped} skipped" : "")}\n");
-        return failed == 0 ? ExitCodes.Success : ExitCodes.NotPassed;
+        return !loaded.AllValid ? ExitCodes.Usage : failed == 0 ? ExitCodes.Success : ExitCodes.NotPassed;
     }
 }

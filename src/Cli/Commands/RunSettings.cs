@@ -19,9 +19,9 @@ public sealed class RunSettings : CommandSettings
     [Description("Print instructions retired, emulated time and pages swapped for each scenario.")]
     public bool Stats { get; init; }
 
-    /// <summary>Treats every warning as an error: nothing runs when any file has one.</summary>
+    /// <summary>Treats every warning as an error: a file with one is invalid, counted as failed, and the exit code is 2.</summary>
     [CommandOption("--strict")]
-    [Description("Treat warnings as errors: a file with a warning is invalid and nothing runs (exit 2).")]
+    [Description("Treat warnings as errors: a file with a warning is invalid (it counts as failed and the exit code is 2).")]
     public bool Strict { get; init; }
 
     /// <summary>Scenarios run in parallel; output order stays the input order.</summary>

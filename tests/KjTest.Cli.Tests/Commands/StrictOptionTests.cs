@@ -49,14 +49,14 @@ public sealed class StrictOptionTests
     }
 
     [Test]
-    public void Run_strict_with_a_warning_runs_nothing_and_exits_2()
+    public void Run_strict_counts_a_file_with_a_warning_as_failed_runs_the_rest_and_exits_2()
     {
         using var folder = new TempFolder();
         var run = CliTester.Run("run", "--strict", folder.Write("w.yaml", Warns), folder.Write("c.yaml", Clean));
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Out);
-        Assert.That(run.Out, Does.Contain(": error KJ1544: ").And.Not.Contain("PASS"));
-        Assert.That(run.Error, Is.EqualTo("kjtest: 1 invalid input; nothing was run\n"));
+        Assert.That(run.Out, Does.Contain(": error KJ1544: ").And.Contain("FAIL warns (error, stated pass)").And.Contain("PASS").And.EndWith("1 passed, 1 failed\n"));
+        Assert.That(run.Error, Is.EqualTo("kjtest: 1 invalid input, counted as failed\n"));
     }
 
     [Test]

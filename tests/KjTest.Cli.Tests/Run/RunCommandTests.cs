@@ -93,12 +93,12 @@ public class RunCommandTests
     }
 
     [Test]
-    public void Invalid_scenario_exits_2_and_runs_nothing()
+    public void An_invalid_scenario_exits_2_and_counts_as_failed()
     {
         var (code, text) = Run("run", Write("bad.yaml", "name: x\nbogus: 1\n"));
 
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(text, Does.Not.Contain("passed,"));
+        Assert.That(text, Does.Contain("KJ1103").And.Contain("0 passed, 1 failed"));
     }
 
     [Test]
