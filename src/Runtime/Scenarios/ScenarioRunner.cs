@@ -47,11 +47,21 @@ public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
 
         if (planned.Plan is not { } plan)
         {
-            var messages = planned.Diagnostics.Where(d => d.IsError).Select(d => new RunMessage(d.Span, d.Id, d.Message)).ToList();
-            return new ScenarioResult(scenario.Name.Value, OutcomeKind.Error, scenario.Outcome, scenario.Outcome.Kind.Value == OutcomeKind.Error, messages, null, null, new ScenarioStats(0, 0, 0));
+            return Refused(scenario.Name.Value, scenario.Outcome, planned.Diagnostics);
         }
 
         return Run(plan);
+    }
+
+    /// <summary>
+    /// The result of a scenario that was not run because its file did not read, check or plan: an <c>error</c> carrying
+    /// the error diagnostics. It never passes, whatever the scenario states.
+    /// </summary>
+    public static ScenarioResult Refused(string name, ExpectedOutcome stated, IEnumerable<Dsl.Diagnostics.Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var messages = diagnostics.Where(d => d.IsError).Select(d => new RunMessage(d.Span, d.Id, d.Message)).ToList();
+        return new ScenarioResult(name, OutcomeKind.Error, stated, false, messages, null, null, new ScenarioStats(0, 0, 0));
     }
 
     /// <summary>The result of a scenario that states <c>outcome: skip</c>: it is not run.</summary>

@@ -75,8 +75,6 @@ public static class SuiteRunner
             return ScenarioRunner.Skipped(file.Parsed.Scenario!);
         }
 
-        var messages = file.Parsed.Diagnostics.Where(d => d.IsError).Select(d => new RunMessage(d.Span, d.Id, d.Message)).ToList();
-        var stated = file.Parsed.Scenario?.Outcome ?? ExpectedOutcome.Pass;
-        return new ScenarioResult(file.Name, OutcomeKind.Error, stated, false, messages, null, null, new ScenarioStats(0, 0, 0));
+        return ScenarioRunner.Refused(file.Name, file.Parsed.Scenario?.Outcome ?? ExpectedOutcome.Pass, file.Parsed.Diagnostics);
     }
 }

@@ -11,7 +11,7 @@ namespace KjTest.Runtime.Scenarios.Faults;
 /// <param name="Errno">The error it returns.</param>
 public sealed record DevicePmFailureFault(SourceSpan Span, string Device, int Index, string Phase, int Errno) : PlannedFault(Span)
 {
-    private const int DefaultErrno = 5;
+    private const int DefaultErrno = Abi.Errno.EIO;
 
     private static readonly HashSet<string> ResumeCallbacks = new(StringComparer.Ordinal) { "restore_noirq", "restore_early", "restore", "complete" };
 

@@ -10,7 +10,7 @@ namespace KjTest.Runtime.Scenarios.Faults;
 /// <param name="Errno">The error it returns.</param>
 public sealed record KernelStepFailureFault(SourceSpan Span, string Step, int Errno) : PlannedFault(Span)
 {
-    private const int DefaultErrno = 16;
+    private const int DefaultErrno = Abi.Errno.EBUSY;
 
     // The steps that fail on their own; dpm_suspend_start and dpm_suspend_end fail only through a device (KJ1537).
     private static readonly Dictionary<string, KernelKexecStep> Steps = new(StringComparer.Ordinal)

@@ -1,4 +1,3 @@
-using KjTest.Abi;
 using KjTest.Dsl.Model;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Kernel.Eras;
@@ -14,7 +13,7 @@ internal sealed class PlanState
         Era = era;
         Arch = arch;
         RamSize = ramSize;
-        AnyPlainLoad = scenario.Steps.OfType<LoadStep>().Any(l => !l.Flags.Any(f => f.Value.Name is { } n && KexecFlags.TryGet(n, out var v) ? (v & KexecFlags.PreserveContext) != 0 : (f.Value.Number & KexecFlags.PreserveContext) != 0));
+        AnyPlainLoad = scenario.Steps.OfType<LoadStep>().Any(l => (ScenarioPlanner.FlagsOf(l) & Abi.KexecFlags.PreserveContext) == 0);
     }
 
     /// <summary>The scenario.</summary>

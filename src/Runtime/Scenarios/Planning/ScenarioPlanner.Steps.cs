@@ -125,16 +125,23 @@ public sealed partial class ScenarioPlanner
             entry = address;
         }
 
+        var flags = FlagsOf(load);
+        var segments = resolved.Segments.Select(s => new KexecSegment(s.Bytes, s.Mem, s.MemSize)).ToList();
+        return new LoadPlan(load.Span, image.Name.Value, segments, entry, flags, Result(load.Expect.Value), load.Expect.Span);
+    }
+
+    /// <summary>The flags word a load passes: the named flags and numbers OR-ed together (the checker knows every name).</summary>
+    internal static ulong FlagsOf(LoadStep load)
+    {
         ulong flags = 0;
         foreach (var term in load.Flags)
         {
             flags |= term.Value.Name is { } name
-                ? KexecFlags.TryGet(name, out var value) ? value : throw new InvalidOperationException($"flag {name} reached the planner unchecked")
+                ? Abi.KexecFlags.TryGet(name, out var value) ? value : throw new InvalidOperationException($"flag {name} reached the planner unchecked")
                 : term.Value.Number;
         }
 
-        var segments = resolved.Segments.Select(s => new KexecSegment(s.Bytes, s.Mem, s.MemSize)).ToList();
-        return new LoadPlan(load.Span, image.Name.Value, segments, entry, flags, Result(load.Expect.Value), load.Expect.Span);
+        return flags;
     }
 
     private JumpPlan PlanJump(JumpStep jump)
