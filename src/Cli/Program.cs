@@ -30,13 +30,17 @@ public static class Program
             config.SetApplicationName("kjtest");
             config.PropagateExceptions();
             config.UseStrictParsing();
-            config.ConfigureConsole(AnsiConsole.Create(new AnsiConsoleSettings
+            // Live output (the progress line) needs cursor control even when colour is off.
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
             {
                 Out = new AnsiConsoleOutput(output.Out),
-                Ansi = output.Colour ? AnsiSupport.Detect : AnsiSupport.No,
+                Ansi = output.Colour || output.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
                 ColorSystem = output.Colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            }));
+                Interactive = output.Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+            });
+            config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(output);
+            config.Settings.Registrar.RegisterInstance(console);
             config.Settings.ApplicationVersion = typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
             config.AddCommand<VersionCommand>("version").WithDescription("Print the KjTest version.");
             config.AddCommand<CheckCommand>("check")

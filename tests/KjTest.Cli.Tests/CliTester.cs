@@ -9,9 +9,18 @@ internal static class CliTester
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
+        // The --last-failed cache of in-process runs goes to a folder of this test process, not the working directory.
+        if (args.Length > 0 && args[0] == "run" && !args.Contains("--cache-dir"))
+        {
+            args = [.. args, "--cache-dir", CacheFolder];
+        }
+
         var exit = Program.Run(args, new CliOutput(stdout, stderr, Colour: false));
         return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>The cache folder of runs that name none.</summary>
+    public static string CacheFolder { get; } = Path.Combine(Path.GetTempPath(), $"kjtest-tests-cache-{Environment.ProcessId}");
 
     /// <summary>The folder holding KjTest.sln.</summary>
     public static string Root { get; } = FindRoot();

@@ -23,13 +23,13 @@ public sealed class ExplainCommand(CliOutput output) : Command<PathsSettings>
             return ExitCodes.Usage;
         }
 
-        for (var i = 0; i < loaded.Files.Count; i++)
+        foreach (var cell in loaded.Cells)
         {
-            var file = loaded.Files[i];
+            var file = cell.Parsed;
             var path = file.Source?.Path ?? "";
-            if (loaded.Plans[i] is not { } plan)
+            if (cell.Plan is not { } plan)
             {
-                output.Out.Write($"scenario {file.Scenario!.Name.Value} ({path}) is skipped: it states outcome skip\n");
+                output.Out.Write($"scenario {file.Scenario!.Name.Value} ({path}) is skipped: {file.Scenario.Outcome.Reason?.Value ?? "it states outcome skip"}\n");
                 continue;
             }
 

@@ -65,6 +65,31 @@ public sealed class RunSettings : CommandSettings
     [Description("The time limit of every jump in milliseconds, instead of each scenario's limit.")]
     public ulong? TimeoutMilliseconds { get; init; }
 
+    /// <summary>Run every scenario on this era.</summary>
+    [CommandOption("--era <ERA>")]
+    [Description("Run every scenario on ERA (cur, k614, k30, k27) instead of its own; results are named name[era], and a scenario the era cannot run is skipped with the reason.")]
+    public string? Era { get; init; }
+
+    /// <summary>Run every scenario once per era.</summary>
+    [CommandOption("--eras <LIST>")]
+    [Description("Run every scenario once per era of LIST (such as cur,k614,k30, or all); results are named name[era], and an era a scenario cannot run on is a skip with the reason.")]
+    public string? Eras { get; init; }
+
+    /// <summary>Rerun what did not pass last time.</summary>
+    [CommandOption("--last-failed")]
+    [Description("Run only the scenarios that did not pass in the previous runs, as recorded in the cache folder (.kjtest/); with none recorded, run all.")]
+    public bool LastFailed { get; init; }
+
+    /// <summary>Rerun what a JSON report records as not passed.</summary>
+    [CommandOption("--rerun-failed <REPORT>")]
+    [Description("Run only the scenarios that did not pass in REPORT, a JSON report written by --report json=PATH.")]
+    public string? RerunFailed { get; init; }
+
+    /// <summary>The cache folder.</summary>
+    [CommandOption("--cache-dir <DIR>")]
+    [Description("The folder of the --last-failed cache (default .kjtest in the working directory); every run updates it.")]
+    public string CacheDir { get; init; } = LastFailedCache.DefaultFolder;
+
     /// <summary>Stop at the first scenario that does not pass.</summary>
     [CommandOption("--fail-fast")]
     [Description("Stop at the first scenario that does not pass; scenarios not yet started do not run.")]
@@ -87,6 +112,42 @@ public sealed class RunSettings : CommandSettings
 
     /// <summary>The reports the options name (they were validated).</summary>
     public IReadOnlyList<ReportTarget> ReportTargets() => [.. Reports.Select(r => ReportTarget.Parse(r, out _)!)];
+
+    /// <summary>The eras <c>--era</c> or <c>--eras</c> name, null for each scenario's own; null with <paramref name="error"/> when one is not an era.</summary>
+    public IReadOnlyList<Dsl.Model.Era>? EraList(out string? error)
+    {
+        error = null;
+        var (option, text) = Era is { } one ? ("--era", one) : Eras is { } many ? ("--eras", many) : (null, null);
+        if (option is null || text is null)
+        {
+            return null;
+        }
+
+        if (option == "--eras" && text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            return Enum.GetValues<Dsl.Model.Era>();
+        }
+
+        var eras = new List<Dsl.Model.Era>();
+        foreach (var word in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!Dsl.Vocabulary.Words.Eras.TryGetValue(word.ToLowerInvariant(), out var era) || (option == "--era" && text.Contains(',', StringComparison.Ordinal)))
+            {
+                var hint = Dsl.Diagnostics.Suggestions.DidYouMean(word, Dsl.Vocabulary.Words.Eras.Keys);
+                error = option == "--era" && text.Contains(',', StringComparison.Ordinal)
+                    ? $"--era takes one era; for several write --eras {text}"
+                    : $"{option} '{word}' is not an era; write one of {string.Join(", ", Dsl.Vocabulary.Words.Eras.Keys)}{(option == "--eras" ? " or all" : "")}{(hint is null ? "" : $" ({hint})")}";
+                return null;
+            }
+
+            if (!eras.Contains(era))
+            {
+                eras.Add(era);
+            }
+        }
+
+        return eras;
+    }
 
     /// <summary>The selection the options describe; null (with <paramref name="error"/>) when one does not parse.</summary>
     public SuiteSelection? Selection(out string? error)
@@ -126,6 +187,21 @@ public sealed class RunSettings : CommandSettings
         if (Quiet && Verbose)
         {
             return ValidationResult.Error("--quiet and --verbose exclude each other");
+        }
+
+        if (Era is not null && Eras is not null)
+        {
+            return ValidationResult.Error("--era and --eras exclude each other");
+        }
+
+        if (LastFailed && RerunFailed is not null)
+        {
+            return ValidationResult.Error("--last-failed and --rerun-failed exclude each other");
+        }
+
+        if ((Era is not null || Eras is not null) && EraList(out var eraError) is null)
+        {
+            return ValidationResult.Error(eraError!);
         }
 
         foreach (var report in Reports)

@@ -6,9 +6,13 @@ namespace KjTest.Cli.Terminal;
 /// <param name="Out">The command's output (diagnostics of <c>check</c>, the listing of <c>list</c>, the schema).</param>
 /// <param name="Error">Messages about the run itself.</param>
 /// <param name="Colour">True to colour <paramref name="Out"/> with ANSI sequences.</param>
-public sealed record CliOutput(TextWriter Out, TextWriter Error, bool Colour)
+/// <param name="Interactive">True when <paramref name="Out"/> is a terminal that takes ANSI, so live output (a progress line) may be drawn.</param>
+public sealed record CliOutput(TextWriter Out, TextWriter Error, bool Colour, bool Interactive = false)
 {
-    /// <summary>The process's standard streams; colour only when standard output is a terminal that takes ANSI.</summary>
-    public static CliOutput Standard() =>
-        new(System.Console.Out, System.Console.Error, !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Ansi);
+    /// <summary>The process's standard streams; colour and live output only when standard output is a terminal that takes ANSI.</summary>
+    public static CliOutput Standard()
+    {
+        var terminal = !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Ansi;
+        return new(System.Console.Out, System.Console.Error, terminal, terminal);
+    }
 }

@@ -1,6 +1,5 @@
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Reading;
-using KjTest.Runtime.Scenarios.Planning;
 using KjTest.Runtime.Suite;
 
 namespace KjTest.Cli.Terminal;
@@ -9,11 +8,11 @@ namespace KjTest.Cli.Terminal;
 /// <param name="Suite">The suite's files (read, checked, planned) and unmatched arguments.</param>
 public sealed record LoadResult(SuiteLoad Suite)
 {
-    /// <summary>Each file's parse and check result (the planner's diagnostics included), in order.</summary>
-    public IReadOnlyList<ParseResult> Files { get; } = [.. Suite.Files.Select(f => f.Parsed)];
+    /// <summary>Each file's parse and check result as written (the planner's diagnostics included), in order; a per-era scenario is one file.</summary>
+    public IReadOnlyList<ParseResult> Files => Suite.ByFile;
 
-    /// <summary>Each valid file's run plan, null for an invalid one or one that states <c>outcome: skip</c>; parallel to <see cref="Files"/>.</summary>
-    public IReadOnlyList<RunPlan?> Plans { get; } = [.. Suite.Files.Select(f => f.Plan)];
+    /// <summary>What runs: each scenario, or each era's cell of a per-era one, with its plan (null when invalid or skipped).</summary>
+    public IReadOnlyList<SuiteFile> Cells => Suite.Files;
 
     /// <summary>A KJ1005 diagnostic per argument that matched no file.</summary>
     public IReadOnlyList<Diagnostic> Unmatched => Suite.Unmatched;

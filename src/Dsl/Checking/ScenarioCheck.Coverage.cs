@@ -50,7 +50,8 @@ internal sealed partial class ScenarioCheck
 
         // Like the planner's warnings, this one is about a scenario that is otherwise valid. A scenario stating crash
         // or timeout ends at the jump that crashes, so no expect step after it would run.
-        var endsAtJump = _diagnostics.HasErrors || _scenario.Outcome.Kind.Value is OutcomeKind.Crash or OutcomeKind.Timeout;
+        var endsAtJump = _diagnostics.HasErrors
+            || _scenario.EraOutcomes.Select(r => r.Outcome).Append(_scenario.Outcome).Any(o => o.Kind.Value is OutcomeKind.Crash or OutcomeKind.Timeout);
         var last = steps.Select((step, index) => (step, index)).LastOrDefault(p => p.step is JumpStep);
         if (!endsAtJump && last.step is JumpStep jump && IsOk(jump.Expect) && !steps.Skip(last.index + 1).Any(s => s is ExpectStep))
         {

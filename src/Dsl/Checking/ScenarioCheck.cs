@@ -187,7 +187,24 @@ internal sealed partial class ScenarioCheck
 
     private void Outcome()
     {
-        var outcome = _scenario.Outcome;
+        if (_scenario.EraOutcomes.Count > 0 && _scenario.Era is { } era)
+        {
+            _diagnostics.ReportWithHint(
+                DiagnosticCatalogue.EraWithEraOutcomes,
+                era.Span,
+                "the table's eras are the ones the scenario runs on; drop the era, or state one outcome",
+                Words.Of(Words.Eras, era.Value));
+        }
+
+        Outcome(_scenario.Outcome);
+        foreach (var row in _scenario.EraOutcomes)
+        {
+            Outcome(row.Outcome);
+        }
+    }
+
+    private void Outcome(ExpectedOutcome outcome)
+    {
         if (outcome.Kind.Value == OutcomeKind.Skip && (outcome.Reason is not { } reason || string.IsNullOrWhiteSpace(reason.Value)))
         {
             _diagnostics.ReportWithHint(
@@ -200,7 +217,7 @@ internal sealed partial class ScenarioCheck
             _diagnostics.Report(DiagnosticCatalogue.ReasonWithoutSkip, stray.Span, Words.Of(Words.Outcomes, outcome.Kind.Value));
         }
 
-        foreach (var field in _scenario.Outcome.Fields)
+        foreach (var field in outcome.Fields)
         {
             var text = field.Value;
             var known = Enum.GetNames<StateClass>().Any(n => n.Equals(text, StringComparison.OrdinalIgnoreCase))

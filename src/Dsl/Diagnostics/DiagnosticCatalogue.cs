@@ -386,4 +386,7 @@ public static class DiagnosticCatalogue
     /// <summary>A jump expected to return, with no expect step after the last one.</summary>
     public static DiagnosticDescriptor NothingCheckedAfterJump { get; } = Warning(
         "KJ1544", "nothing is checked after this jump: no expect step follows it");
+
+    /// <summary>An <c>era</c> beside a per-era outcome table, which names the eras itself.</summary>
+    public static DiagnosticDescriptor EraWithEraOutcomes { get; } = Error("KJ1545", "'era: {0}' beside a per-era outcome: the table names the eras the scenario runs on");
 }

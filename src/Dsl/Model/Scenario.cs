@@ -22,6 +22,8 @@ namespace KjTest.Dsl.Model;
 /// <param name="Images">Named images.</param>
 /// <param name="Relocate">A user-supplied relocate routine, or null for the era's.</param>
 /// <param name="Steps">Steps in order.</param>
+/// <param name="OutcomeByEra">A per-era outcome table, empty when the scenario states one outcome. When written, the scenario runs once
+/// on each era it names and <paramref name="Outcome"/> is its <c>default</c> row (pass when unwritten).</param>
 public sealed record Scenario(
     SourceSpan Span,
     Located<string> Name,
@@ -38,8 +40,20 @@ public sealed record Scenario(
     IReadOnlyList<MemoryInit> Memory,
     IReadOnlyList<ImageSpec> Images,
     RelocateSpec? Relocate,
-    IReadOnlyList<Step> Steps)
+    IReadOnlyList<Step> Steps,
+    IReadOnlyList<EraOutcome>? OutcomeByEra = null)
 {
+    /// <summary>The per-era rows, in the order written; empty for a scenario with one outcome.</summary>
+    public IReadOnlyList<EraOutcome> EraOutcomes => OutcomeByEra ?? [];
+
+    /// <summary>The eras the scenario runs on when no era is asked for: the table's, in era order, else its own era.</summary>
+    public IReadOnlyList<Era> Eras => EraOutcomes.Count > 0
+        ? [.. EraOutcomes.Select(r => r.Era.Value).Distinct().Order()]
+        : [EffectiveEra];
+
+    /// <summary>The outcome stated for <paramref name="era"/>: its table row, else the scenario's outcome.</summary>
+    public ExpectedOutcome OutcomeOn(Era era) => EraOutcomes.FirstOrDefault(r => r.Era.Value == era)?.Outcome ?? Outcome;
+
     /// <summary>The era, CUR when unwritten.</summary>
     public Era EffectiveEra => Era?.Value ?? Model.Era.Cur;
 

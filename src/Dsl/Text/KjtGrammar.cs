@@ -35,6 +35,7 @@ public sealed class KjtGrammar : Grammar
         var fieldList = new NonTerminal(KjtTerms.FieldList);
         var outcomeFields = new NonTerminal(KjtTerms.OutcomeFields);
         var outcomeReason = new NonTerminal(KjtTerms.OutcomeReason);
+        var outcomeEra = new NonTerminal(KjtTerms.OutcomeEra);
         var ident = new NonTerminal(KjtTerms.Ident);
         var identList = new NonTerminal(KjtTerms.IdentList);
         var value = new NonTerminal(KjtTerms.Value);
@@ -117,11 +118,12 @@ public sealed class KjtGrammar : Grammar
             | ToTerm("arch") + ident + nl
             | ToTerm("seed") + number + nl
             | ToTerm("limits") + limitList + nl
-            | ToTerm("outcome") + ident + outcomeFields + outcomeReason + nl;
+            | ToTerm("outcome") + ident + outcomeFields + outcomeReason + outcomeEra + nl;
         limitList.Rule = MakePlusRule(limitList, ToTerm(","), limit);
         limit.Rule = ToTerm("max_instructions") + number | ToTerm("timeout_ms") + number;
         outcomeFields.Rule = Empty | fieldList;
         outcomeReason.Rule = Empty | ToTerm("reason") + text;
+        outcomeEra.Rule = Empty | ToTerm("on") + ident;
         fieldList.Rule = MakePlusRule(fieldList, ToTerm(","), ident);
         ident.Rule = name | text;
         identList.Rule = MakePlusRule(identList, ToTerm(","), ident);

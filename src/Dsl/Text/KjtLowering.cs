@@ -37,9 +37,22 @@ internal sealed partial class KjtLowering
         Located<ulong>? seed = null;
         var limits = RunLimits.Default;
         var outcome = ExpectedOutcome.Pass;
+        List<EraOutcome> byEra = [];
         foreach (var line in Items(file, KjtTerms.MetaList))
         {
             var keyword = line.ChildNodes[0];
+            if (OutcomeEraOf(line) is { } onEra)
+            {
+                // One outcome line per era; the line without `on` is the default row.
+                NoteOnce("meta:outcome on " + onEra.Token.Text, keyword, "outcome on " + onEra.Token.Text);
+                if (Choice(onEra, "era", Words.Eras) is { } rowEra)
+                {
+                    byEra.Add(new EraOutcome(rowEra, Outcome(line)));
+                }
+
+                continue;
+            }
+
             NoteOnce("meta:", keyword);
             switch (keyword.Token.Text)
             {
@@ -85,8 +98,12 @@ internal sealed partial class KjtLowering
 
         return new Scenario(
             _source.Span(0, _source.Text.Length), name, description, tags, era, arch, seed, limits, outcome,
-            machine, kernel, state, memory, images, relocate, steps);
+            machine, kernel, state, memory, images, relocate, steps, byEra.Count > 0 ? byEra : null);
     }
+
+    /// <summary>The era name after <c>on</c> of an outcome line, or null.</summary>
+    private static ParseTreeNode? OutcomeEraOf(ParseTreeNode line) =>
+        line.ChildNodes.FirstOrDefault(n => n.Term.Name == KjtTerms.OutcomeEra) is { ChildNodes.Count: 2 } on ? on.ChildNodes[1] : null;
 
     private RunLimits Limits(ParseTreeNode line)
     {
@@ -256,13 +273,14 @@ internal sealed partial class KjtLowering
     private static ParseTreeNode? Optional(ParseTreeNode node, string termName) =>
         node.ChildNodes.FirstOrDefault(n => n.Term.Name == termName);
 
-    private void NoteOnce(string scope, ParseTreeNode keyword)
+    private void NoteOnce(string scope, ParseTreeNode keyword) => NoteOnce(scope + keyword.Token.Text, keyword, keyword.Token.Text);
+
+    private void NoteOnce(string key, ParseTreeNode keyword, string written)
     {
-        var key = scope + keyword.Token.Text;
         var line = _source.Position(keyword.Token.Location.Position).Line;
         if (_seen.TryGetValue(key, out var first))
         {
-            _diagnostics.Report(DiagnosticCatalogue.KjtDuplicate, TokenSpan(keyword.Token), keyword.Token.Text, first);
+            _diagnostics.Report(DiagnosticCatalogue.KjtDuplicate, TokenSpan(keyword.Token), written, first);
         }
         else
         {

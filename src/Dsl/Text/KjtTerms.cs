@@ -15,6 +15,9 @@ internal static class KjtTerms
     public const string FieldList = "field_list";
     public const string OutcomeFields = "outcome_fields";
     public const string OutcomeReason = "outcome_reason";
+
+    /// <summary>The era a per-era outcome line is for (<c>outcome crash on k30</c>).</summary>
+    public const string OutcomeEra = "outcome_era";
     public const string Ident = "ident";
     public const string IdentList = "ident_list";
     public const string Value = "value";

@@ -113,19 +113,34 @@ public static partial class KjtWriter
 
         if (s.Outcome.Kind.Value != OutcomeKind.Pass || s.Outcome.Fields.Count > 0 || s.Outcome.Reason is not null)
         {
-            w.Append(Indent).Append("outcome ").Append(Lower(s.Outcome.Kind.Value));
-            if (s.Outcome.Fields.Count > 0)
-            {
-                w.Append(' ').Append(string.Join(", ", s.Outcome.Fields.Select(f => Ident(f.Value))));
-            }
-
-            if (s.Outcome.Reason is { } reason)
-            {
-                w.Append(" reason ").Append(Quote(reason.Value));
-            }
-
-            w.Append('\n');
+            OutcomeLine(w, s.Outcome, null);
         }
+
+        foreach (var row in s.EraOutcomes)
+        {
+            OutcomeLine(w, row.Outcome, row.Era.Value);
+        }
+    }
+
+    private static void OutcomeLine(StringBuilder w, ExpectedOutcome outcome, Era? era)
+    {
+        w.Append(Indent).Append("outcome ").Append(Lower(outcome.Kind.Value));
+        if (outcome.Fields.Count > 0)
+        {
+            w.Append(' ').Append(string.Join(", ", outcome.Fields.Select(f => Ident(f.Value))));
+        }
+
+        if (outcome.Reason is { } reason)
+        {
+            w.Append(" reason ").Append(Quote(reason.Value));
+        }
+
+        if (era is { } e)
+        {
+            w.Append(" on ").Append(Lower(e));
+        }
+
+        w.Append('\n');
     }
 
     private static void Machine(StringBuilder w, MachineSpec m)

@@ -16,6 +16,7 @@ internal sealed partial class YamlScenarioMapper
 
     private static readonly string[] LimitKeys = ["max_instructions", "timeout_ms"];
     private static readonly string[] OutcomeKeys = ["kind", "fields", "reason"];
+    private static readonly string[] EraTableKeys = [.. Words.Eras.Keys, "default"];
     private static readonly string[] RelocateKeys = ["image", "convention"];
 
     private readonly SourceText _source;
@@ -49,6 +50,7 @@ internal sealed partial class YamlScenarioMapper
             _diagnostics.Report(DiagnosticCatalogue.MissingKey, StartOf(root), "the scenario", "steps");
         }
 
+        var (outcome, byEra) = Outcomes(map["outcome"]);
         return new Scenario(
             root.Span,
             name ?? new Located<string>("", StartOf(root)),
@@ -58,14 +60,15 @@ internal sealed partial class YamlScenarioMapper
             Choice(map["arch"], "'arch'", "architecture", Words.Arches),
             Number64(map["seed"], "'seed'"),
             Limits(map["limits"]),
-            Outcome(map["outcome"]),
+            outcome,
             Machine(map["machine"]),
             Kernel(map["kernel"]),
             State(map["state"]),
             MemoryInits(map["memory"]),
             Images(map["images"]),
             Relocate(map["relocate"]),
-            Steps(map["steps"]));
+            Steps(map["steps"]),
+            byEra.Count > 0 ? byEra : null);
     }
 
     private SourceSpan StartOf(YamlTreeNode node) => _source.Span(node.Span.Offset, 0);
@@ -74,6 +77,31 @@ internal sealed partial class YamlScenarioMapper
         Map(node, "'limits'", "limits", LimitKeys) is { } map
             ? new RunLimits(map.Node.Span, Number64(map["max_instructions"], "'max_instructions'"), Number64(map["timeout_ms"], "'timeout_ms'"))
             : RunLimits.Default;
+
+    /// <summary>
+    /// The outcome, or a per-era table (<c>{cur: pass, k30: {kind: crash}}</c>): a mapping whose keys are era names,
+    /// with an optional <c>default</c> row.
+    /// </summary>
+    private (ExpectedOutcome Default, List<EraOutcome> ByEra) Outcomes(YamlTreeNode? node)
+    {
+        if (node is not YamlTreeMapping mapping
+            || !mapping.Entries.Any(e => e.Key is YamlTreeScalar k && (k.Value == "default" || Words.Eras.ContainsKey(k.Value))))
+        {
+            return (Outcome(node), []);
+        }
+
+        var table = new YamlMap(mapping, "the per-era outcome", EraTableKeys, _diagnostics);
+        var rows = new List<EraOutcome>();
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.Key is YamlTreeScalar key && Words.Eras.TryGetValue(key.Value, out var era) && table[key.Value] == entry.Value)
+            {
+                rows.Add(new EraOutcome(new Located<Era>(era, key.Span), Outcome(entry.Value)));
+            }
+        }
+
+        return (table["default"] is { } fallback ? Outcome(fallback) : ExpectedOutcome.Pass, rows);
+    }
 
     private ExpectedOutcome Outcome(YamlTreeNode? node)
     {

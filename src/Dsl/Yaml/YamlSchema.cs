@@ -269,8 +269,21 @@ public static class YamlSchema
     /// <summary>A value or nothing: <c>jump:</c> alone means ok, <c>unload:</c> alone the normal image.</summary>
     private static JsonObject NullOr(JsonObject schema) => new() { ["anyOf"] = Arr(new JsonObject { ["type"] = "null" }, schema) };
 
-    /// <summary>A word, or a mapping; skip only as a mapping with a reason, which no other kind takes.</summary>
+    /// <summary>One outcome, or a per-era table of them with an optional default row.</summary>
     private static JsonObject Outcome()
+    {
+        var rows = new JsonObject();
+        foreach (var era in Words.Eras.Keys.Append("default"))
+        {
+            rows[era] = SingleOutcome();
+        }
+
+        var table = new JsonObject { ["type"] = "object", ["properties"] = rows, ["additionalProperties"] = false, ["minProperties"] = 1 };
+        return new JsonObject { ["anyOf"] = Arr(SingleOutcome(), table) };
+    }
+
+    /// <summary>A word, or a mapping; skip only as a mapping with a reason, which no other kind takes.</summary>
+    private static JsonObject SingleOutcome()
     {
         var kinds = Words.Outcomes.Keys.ToList();
         var mapping = Object(

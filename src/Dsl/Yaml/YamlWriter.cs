@@ -47,7 +47,7 @@ public static class YamlWriter
         }
 
         Limits(lines, scenario.Limits);
-        Outcome(lines, scenario.Outcome);
+        Outcome(lines, scenario);
         Machine(lines, scenario.Machine);
         Kernel(lines, scenario.Kernel);
         if (scenario.State.Registers.Count > 0)
@@ -111,16 +111,38 @@ public static class YamlWriter
         Entry(lines, "limits", l);
     }
 
-    private static void Outcome(List<string> lines, ExpectedOutcome outcome)
+    private static void Outcome(List<string> lines, Scenario scenario)
+    {
+        if (scenario.EraOutcomes.Count == 0)
+        {
+            if (scenario.Outcome.Kind.Value != OutcomeKind.Pass || scenario.Outcome.Fields.Count > 0 || scenario.Outcome.Reason is not null)
+            {
+                OutcomeEntry(lines, "outcome", scenario.Outcome);
+            }
+
+            return;
+        }
+
+        var table = new List<string>();
+        if (scenario.Outcome.Kind.Value != OutcomeKind.Pass || scenario.Outcome.Fields.Count > 0 || scenario.Outcome.Reason is not null)
+        {
+            OutcomeEntry(table, "default", scenario.Outcome);
+        }
+
+        foreach (var row in scenario.EraOutcomes)
+        {
+            OutcomeEntry(table, Words.Of(Words.Eras, row.Era.Value), row.Outcome);
+        }
+
+        Entry(lines, "outcome", table);
+    }
+
+    private static void OutcomeEntry(List<string> lines, string key, ExpectedOutcome outcome)
     {
         var kind = Words.Of(Words.Outcomes, outcome.Kind.Value);
         if (outcome.Fields.Count == 0 && outcome.Reason is null)
         {
-            if (outcome.Kind.Value != OutcomeKind.Pass)
-            {
-                Entry(lines, "outcome", kind);
-            }
-
+            Entry(lines, key, kind);
             return;
         }
 
@@ -136,7 +158,7 @@ public static class YamlWriter
             Entry(o, "reason", Quote(reason.Value));
         }
 
-        Entry(lines, "outcome", o);
+        Entry(lines, key, o);
     }
 
     private static void Machine(List<string> lines, MachineSpec machine)

@@ -14,7 +14,7 @@ public static class ResultText
     public static string Line(ScenarioResult result, string path, bool colour)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var status = result.Passed ? "PASS" : result.Actual == OutcomeKind.Skip ? "SKIP" : "FAIL";
+        var status = result.Actual == OutcomeKind.Skip ? "SKIP" : result.Passed ? "PASS" : "FAIL";
         var painted = !colour ? status : status switch
         {
             "PASS" => $"\u001b[32m{status}\u001b[0m",
@@ -23,7 +23,9 @@ public static class ResultText
         };
         var outcome = Name(result.Actual);
         var stated = result.Expected.Kind.Value;
-        var detail = result.Passed
+        var detail = result.Actual == OutcomeKind.Skip
+            ? (result.Messages.Count > 0 ? result.Messages[0].Text : outcome)
+            : result.Passed
             ? outcome
             : $"{outcome}, stated {Name(stated)}{(result.Expected.Fields.Count > 0 ? $" [{string.Join(", ", result.Expected.Fields.Select(f => f.Value))}]" : "")}";
         return $"{painted} {result.Name} ({detail}) {path}";

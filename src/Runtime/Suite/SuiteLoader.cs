@@ -47,7 +47,7 @@ public sealed class SuiteLoader
     {
         var (files, unmatched) = ScenarioDiscovery.Expand(paths, _reader);
         var baseRoot = Path.GetFullPath(root ?? Directory.GetCurrentDirectory());
-        return new SuiteLoad([.. files.Select(f => LoadFile(f, baseRoot, overrides ?? SuiteOverrides.None)).Select(f => strict ? Strict(f) : f)], unmatched);
+        return new SuiteLoad([.. files.SelectMany(f => LoadFile(f, baseRoot, overrides ?? SuiteOverrides.None)).Select(f => strict ? Strict(f) : f)], unmatched);
     }
 
     /// <summary>Warnings as errors: the checker's, the planner's and the front ends' alike.</summary>
@@ -64,18 +64,42 @@ public sealed class SuiteLoader
         return file with { Parsed = file.Parsed with { Diagnostics = promoted }, Plan = null };
     }
 
-    private SuiteFile LoadFile(string path, string root, SuiteOverrides overrides)
+    /// <summary>
+    /// The file's scenario once, or once per era when it states a per-era outcome or the run names eras. An era the
+    /// run asks for that cannot run the scenario is a skip with the planner's reason; an era the file itself names
+    /// must plan, like any scenario.
+    /// </summary>
+    private IEnumerable<SuiteFile> LoadFile(string path, string root, SuiteOverrides overrides)
     {
         var parsed = _checker.Check(_reader.ReadFile(path));
         var hash = File.Exists(path) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))[..16].ToLowerInvariant() : "";
         var relative = Path.GetRelativePath(root, Path.GetFullPath(path)).Replace('\\', '/');
         if (!parsed.Succeeded)
         {
-            return new SuiteFile(path, parsed, null, hash, relative);
+            yield return new SuiteFile(path, parsed, null, hash, relative);
+            yield break;
         }
 
-        parsed = parsed with { Scenario = overrides.Apply(parsed.Scenario!) };
-        var planned = ScenarioPlanner.Plan(parsed.Scenario!, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        var scenario = overrides.Apply(parsed.Scenario!);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        if (overrides.Eras is null && scenario.EraOutcomes.Count == 0)
+        {
+            yield return Planned(path, parsed with { Scenario = scenario }, hash, relative, directory);
+            yield break;
+        }
+
+        var own = scenario.Eras;
+        foreach (var era in overrides.Eras ?? own)
+        {
+            var instance = EraMatrix.On(scenario, era);
+            var file = Planned(path, parsed with { Scenario = instance }, hash, relative, directory) with { Written = parsed };
+            yield return file.Valid || own.Contains(era) ? file : file with { Parsed = parsed with { Scenario = EraMatrix.CannotRun(instance, era, file.Parsed.Diagnostics) }, Plan = null };
+        }
+    }
+
+    private static SuiteFile Planned(string path, ParseResult parsed, string hash, string relative, string directory)
+    {
+        var planned = ScenarioPlanner.Plan(parsed.Scenario!, directory);
         var withPlan = planned.Diagnostics.Count == 0 ? parsed : parsed with { Diagnostics = [.. parsed.Diagnostics, .. planned.Diagnostics] };
         return new SuiteFile(path, withPlan, planned.Plan, hash, relative);
     }

@@ -6,7 +6,8 @@ namespace KjTest.Runtime.Suite;
 /// <param name="Seed">The seed of every random choice (the page allocator's order), or null to keep each scenario's.</param>
 /// <param name="MaxInstructions">The instruction budget of a jump, or null.</param>
 /// <param name="TimeoutMilliseconds">The time limit of a jump, or null.</param>
-public sealed record SuiteOverrides(ulong? Seed, ulong? MaxInstructions, ulong? TimeoutMilliseconds)
+/// <param name="Eras">The eras every scenario runs on (<c>--era</c>, <c>--eras</c>), or null for each scenario's own.</param>
+public sealed record SuiteOverrides(ulong? Seed, ulong? MaxInstructions, ulong? TimeoutMilliseconds, IReadOnlyList<Era>? Eras = null)
 {
     /// <summary>Nothing overridden.</summary>
     public static SuiteOverrides None { get; } = new(null, null, null);
@@ -15,7 +16,7 @@ public sealed record SuiteOverrides(ulong? Seed, ulong? MaxInstructions, ulong? 
     public Scenario Apply(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (this == None)
+        if (Seed is null && MaxInstructions is null && TimeoutMilliseconds is null)
         {
             return scenario;
         }

@@ -15,7 +15,11 @@ public static class SuiteRunner
     /// without running) and calls <paramref name="onResult"/> with each result, in input order; returns every result,
     /// null for a scenario fail-fast or cancellation kept from running.
     /// </summary>
-    public static IReadOnlyList<SuiteResult?> Run(IReadOnlyList<SuiteFile> files, int jobs, bool failFast, Action<SuiteResult> onResult, CancellationToken cancellation = default)
+    public static IReadOnlyList<SuiteResult?> Run(IReadOnlyList<SuiteFile> files, int jobs, bool failFast, Action<SuiteResult> onResult, CancellationToken cancellation = default) =>
+        Run(files, jobs, failFast, onResult, null, cancellation);
+
+    /// <summary>As above; <paramref name="onStart"/> hears the index of each scenario as it starts, on the thread that runs it.</summary>
+    public static IReadOnlyList<SuiteResult?> Run(IReadOnlyList<SuiteFile> files, int jobs, bool failFast, Action<SuiteResult> onResult, Action<int>? onStart, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(onResult);
@@ -48,6 +52,7 @@ public static class SuiteRunner
         {
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = stop.Token }, i =>
             {
+                onStart?.Invoke(i);
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var result = RunOne(files[i]);
                 Complete(new SuiteResult(i, files[i], result, clock.Elapsed));

@@ -11,7 +11,8 @@ namespace KjTest.Runtime.Suite;
 /// <param name="Tags">Run only scenarios with one of these tags (none: all).</param>
 /// <param name="ExcludeTags">Never run scenarios with one of these tags.</param>
 /// <param name="Shard">Shard <c>Index</c> of <c>Count</c> (1-based), or null for all.</param>
-public sealed record SuiteSelection(SuiteFilter? Filter, IReadOnlyList<string> Tags, IReadOnlyList<string> ExcludeTags, (int Index, int Count)? Shard)
+/// <param name="Ids">Run only scenarios with these stable ids (<c>--last-failed</c>, <c>--rerun-failed</c>), or null for all.</param>
+public sealed record SuiteSelection(SuiteFilter? Filter, IReadOnlyList<string> Tags, IReadOnlyList<string> ExcludeTags, (int Index, int Count)? Shard, IReadOnlySet<string>? Ids = null)
 {
     /// <summary>Everything.</summary>
     public static SuiteSelection All { get; } = new(null, [], [], null);
@@ -44,7 +45,8 @@ public sealed record SuiteSelection(SuiteFilter? Filter, IReadOnlyList<string> T
         }
 
         var facts = SuiteFacts.Of(file);
-        return (Filter?.Matches(facts) ?? true)
+        return (Ids?.Contains(file.Id) ?? true)
+            && (Filter?.Matches(facts) ?? true)
             && (Tags.Count == 0 || facts.Tags.Any(t => Tags.Contains(t, StringComparer.OrdinalIgnoreCase)))
             && !facts.Tags.Any(t => ExcludeTags.Contains(t, StringComparer.OrdinalIgnoreCase));
     }

@@ -34,13 +34,14 @@ public class CrashReportTests
     }
 
     [Test]
-    public void Passing_triple_fault_scenario_prints_only_its_line()
+    public void Passing_per_era_crash_scenario_prints_only_its_lines()
     {
-        var path = Path.Combine(CliTester.Scenarios, "k30-gdt-not-restored.yaml");
+        var path = Path.Combine(CliTester.Scenarios, "b1-gdt-not-restored.yaml");
 
         var run = CliTester.Run("run", path);
 
         Assert.That(run.ExitCode, Is.Zero, run.Out + run.Error);
-        Assert.That(run.Out, Is.EqualTo($"PASS k30-gdt-not-restored (pass) {path}\n1 passed, 0 failed\n"));
+        Assert.That(run.Out, Is.EqualTo(
+            $"PASS b1-gdt-not-restored[cur] (pass) {path}\nPASS b1-gdt-not-restored[k614] (pass) {path}\nPASS b1-gdt-not-restored[k30] (crash) {path}\n3 passed, 0 failed\n"));
     }
 }

@@ -1,4 +1,3 @@
-using KjTest.Cli.Terminal;
 
 namespace KjTest.Cli.Tests.Run;
 
@@ -122,10 +121,8 @@ public class RunCommandTests
 
     private static (int Code, string Text) Run(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = Program.Run(args, new CliOutput(output, error, false));
-        return (code, output.ToString() + error.ToString());
+        var run = CliTester.Run(args);
+        return (run.ExitCode, run.Out + run.Error);
     }
 
     private static string LastLine(string text) => text.TrimEnd('\n').Split('\n')[^1];

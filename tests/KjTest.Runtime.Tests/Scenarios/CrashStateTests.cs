@@ -14,7 +14,7 @@ public class CrashStateTests
     [Test]
     public void K30_triple_fault_shows_the_null_gdt_of_bug_b1_at_the_crash()
     {
-        var result = RunScenario("k30-gdt-not-restored.yaml");
+        var result = ScenarioHarness.RunCatalogueFile("b1-gdt-not-restored.yaml", Dsl.Model.Era.K30);
 
         Assert.That(result.Passed, Is.True, ScenarioCatalogueTests.Describe(result));
         Assert.That(result.Crash, Is.Not.Null);
@@ -30,7 +30,7 @@ public class CrashStateTests
     [Test]
     public void Crash_state_holds_only_system_fields()
     {
-        var result = RunScenario("k30-gdt-not-restored.yaml");
+        var result = ScenarioHarness.RunCatalogueFile("b1-gdt-not-restored.yaml", Dsl.Model.Era.K30);
 
         Assert.That(result.Crash?.Fields.Select(f => f.Name), Is.SubsetOf(SystemFields));
         Assert.That(result.Crash?.Field("idtr.base"), Is.Null, "A's IDTR is untouched by B1");

@@ -1,7 +1,9 @@
 using KjTest.Dsl.Checking;
+using KjTest.Dsl.Model;
 using KjTest.Dsl.Reading;
 using KjTest.Dsl.Yaml;
 using KjTest.Runtime.Scenarios;
+using KjTest.Runtime.Suite;
 
 namespace KjTest.Runtime.Tests.Scenarios;
 
@@ -9,18 +11,35 @@ public class ScenarioCatalogueTests
 {
     private static readonly ScenarioReader Reader = new([new YamlFrontEnd()]);
 
-    public static IEnumerable<TestCaseData> Files() =>
-        Directory.EnumerateFiles(Path.Combine(FindRoot(), "scenarios"), "*.yaml", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(f => new TestCaseData(f).SetArgDisplayNames(Path.GetRelativePath(Path.Combine(FindRoot(), "scenarios"), f)));
+    /// <summary>Every catalogue file, once per era for a per-era scenario (its cells, as the suite runs them).</summary>
+    public static IEnumerable<TestCaseData> Files()
+    {
+        var root = Path.Combine(FindRoot(), "scenarios");
+        foreach (var file in Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetRelativePath(root, file);
+            var eras = Reader.ReadFile(file).Scenario is { EraOutcomes.Count: > 0 } table ? table.Eras : [];
+            if (eras.Count == 0)
+            {
+                yield return new TestCaseData(file, null).SetArgDisplayNames(name);
+                continue;
+            }
+
+            foreach (var era in eras)
+            {
+                yield return new TestCaseData(file, era).SetArgDisplayNames($"{name}[{era.ToString().ToLowerInvariant()}]");
+            }
+        }
+    }
 
     [TestCaseSource(nameof(Files))]
-    public void Scenario_produces_the_outcome_it_states(string path)
+    public void Scenario_produces_the_outcome_it_states(string path, Era? era)
     {
         var parsed = new ScenarioChecker().Check(Reader.ReadFile(path));
         Assert.That(parsed.Succeeded, Is.True, string.Join("\n", parsed.Diagnostics.Select(d => d.Message)));
 
-        var result = ScenarioRunner.Run(parsed.Scenario!, Path.GetDirectoryName(path)!);
+        var scenario = era is { } on ? EraMatrix.On(parsed.Scenario!, on) : parsed.Scenario!;
+        var result = ScenarioRunner.Run(scenario, Path.GetDirectoryName(path)!);
 
         Assert.That(result.Passed, Is.True, Describe(result));
     }

@@ -4,6 +4,7 @@ using KjTest.Dsl.Model;
 using KjTest.Dsl.Reading;
 using KjTest.Dsl.Yaml;
 using KjTest.Runtime.Scenarios;
+using KjTest.Runtime.Suite;
 
 namespace KjTest.Runtime.Tests.Scenarios;
 
@@ -36,4 +37,7 @@ internal static class ScenarioHarness
 
     /// <summary>Reads, checks and runs a file of the catalogue.</summary>
     public static ScenarioResult RunCatalogueFile(string file) => ScenarioRunner.Run(CheckCatalogueFile(file), CatalogueDirectory);
+
+    /// <summary>Reads, checks and runs one era's cell of a per-era catalogue file.</summary>
+    public static ScenarioResult RunCatalogueFile(string file, Era era) => ScenarioRunner.Run(EraMatrix.On(CheckCatalogueFile(file), era), CatalogueDirectory);
 }
