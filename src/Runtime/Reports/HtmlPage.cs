@@ -34,6 +34,21 @@ public static class HtmlPage
     private const string Script = """
         (function () {
           'use strict';
+          // Hovering a destination or source page outlines its partner in the same picture.
+          Array.prototype.forEach.call(document.querySelectorAll('svg.memory-map'), function (svg) {
+            function partner(event) {
+              var pair = event.target.getAttribute && event.target.getAttribute('data-pair');
+              return pair ? svg.querySelector('rect[data-page="' + pair + '"]') : null;
+            }
+            svg.addEventListener('mouseover', function (event) {
+              var other = partner(event);
+              if (other) { other.classList.add('pair'); }
+            });
+            svg.addEventListener('mouseout', function (event) {
+              var other = partner(event);
+              if (other) { other.classList.remove('pair'); }
+            });
+          });
           var box = document.getElementById('filter');
           if (!box) { return; }
           var outcomes = Array.prototype.slice.call(document.querySelectorAll('input.outcome'));
@@ -74,14 +89,11 @@ public static class HtmlPage
         html.Append("</head>\n<body>\n");
     }
 
-    /// <summary>Closes the document, with the filter script when the page has a results table.</summary>
-    public static void Close(StringBuilder html, bool script)
+    /// <summary>Closes the document, with the script (the results filter and the pictures' hover).</summary>
+    public static void Close(StringBuilder html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        if (script)
-        {
-            html.Append("<script>//<![CDATA[\n").Append(Script).Append("\n//]]></script>\n");
-        }
+        html.Append("<script>//<![CDATA[\n").Append(Script).Append("\n//]]></script>\n");
 
         html.Append("</body>\n</html>\n");
     }

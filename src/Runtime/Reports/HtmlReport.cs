@@ -16,6 +16,8 @@ namespace KjTest.Runtime.Reports;
 /// </summary>
 public static class HtmlReport
 {
+    private const int LayoutLinesOpen = 24;
+
     /// <summary>Writes the report of <paramref name="report"/> to <paramref name="stream"/> as UTF-8.</summary>
     public static void Write(RunReport report, Stream stream)
     {
@@ -55,7 +57,7 @@ public static class HtmlReport
             Section(html, done);
         }
 
-        HtmlPage.Close(html, script: true);
+        HtmlPage.Close(html);
         Bytes(stream, html);
     }
 
@@ -99,7 +101,11 @@ public static class HtmlReport
                     html.Append(CultureInfo.InvariantCulture, $"<p>kexec_load: <code>{HtmlText.Escape(preview.Result)}</code></p>\n");
                     if (preview.Layout is { } layout)
                     {
-                        html.Append("<pre class=\"layout\">").Append(HtmlText.Escape(KimageLayoutText.Render(layout))).Append("</pre>\n");
+                        // A long layout (many pages) is folded away; the picture below shows it anyway.
+                        var text = KimageLayoutText.Render(layout);
+                        var lines = text.Count(c => c == '\n');
+                        html.Append(CultureInfo.InvariantCulture, $"<details class=\"layout\"{(lines <= LayoutLinesOpen ? " open=\"open\"" : "")}><summary>kimage layout ({lines} lines)</summary>\n");
+                        html.Append("<pre class=\"layout\">").Append(HtmlText.Escape(text)).Append("</pre>\n</details>\n");
                     }
                 }
 
@@ -111,7 +117,7 @@ public static class HtmlReport
             html.Append("</section>\n");
         }
 
-        HtmlPage.Close(html, script: false);
+        HtmlPage.Close(html);
         Bytes(stream, html);
     }
 

@@ -27,7 +27,7 @@ public static class MemoryMapSvg
         svg.memory-map .page.identity { fill: #9c755f; }
         svg.memory-map .page.parked { fill: #ff9da7; }
         svg.memory-map .page.unusable { fill: #555555; }
-        svg.memory-map .page:hover { stroke: #000000; stroke-width: 1.5; }
+        svg.memory-map .page:hover, svg.memory-map .page.pair { stroke: #000000; stroke-width: 2; }
         svg.memory-map .differ { fill: none; stroke: #d62728; stroke-width: 2; }
         svg.memory-map .differ-mark { fill: #d62728; }
         svg.memory-map .address { text-anchor: end; fill: #333333; }
@@ -65,7 +65,7 @@ public static class MemoryMapSvg
     public static string Render(MemoryMapPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        var (roles, notes) = Classify(picture.Layout);
+        var (roles, notes, pairs) = Classify(picture.Layout);
         var differing = new SortedDictionary<ulong, MemoryPageGap>();
         foreach (var page in picture.Differing)
         {
@@ -74,7 +74,7 @@ public static class MemoryMapSvg
 
         var body = new StringBuilder();
         var y = Overview(body, picture, roles, differing);
-        y = Rows(body, picture, roles, notes, differing, y);
+        y = Rows(body, picture, roles, notes, pairs, differing, y);
         y = Legend(body, roles, differing.Count > 0, y);
 
         var svg = new StringBuilder();
@@ -85,10 +85,11 @@ public static class MemoryMapSvg
         return svg.ToString();
     }
 
-    private static (SortedDictionary<ulong, int> Roles, Dictionary<ulong, List<string>> Notes) Classify(KimageLayout layout)
+    private static (SortedDictionary<ulong, int> Roles, Dictionary<ulong, List<string>> Notes, Dictionary<ulong, ulong> Pairs) Classify(KimageLayout layout)
     {
         var roles = new SortedDictionary<ulong, int>();
         var notes = new Dictionary<ulong, List<string>>();
+        var pairs = new Dictionary<ulong, ulong>();
         void Mark(ulong address, string role, string note)
         {
             var page = address & ~KernelConstants.PageOffsetMask;
@@ -127,6 +128,8 @@ public static class MemoryMapSvg
             {
                 Mark(page.Destination, "destination", "source " + HtmlText.Hex(page.Source));
                 Mark(page.Source, "source", "source of destination " + HtmlText.Hex(page.Destination));
+                pairs[page.Destination] = page.Source;
+                pairs[page.Source] = page.Destination;
             }
         }
 
@@ -165,7 +168,7 @@ public static class MemoryMapSvg
             entry.Add("entry point " + HtmlText.Hex(layout.Start));
         }
 
-        return (roles, notes);
+        return (roles, notes, pairs);
     }
 
     // The whole of RAM to scale; a page is far narrower than a pixel, so every mark is at least two pixels wide.
@@ -201,7 +204,7 @@ public static class MemoryMapSvg
         return 88;
     }
 
-    private static int Rows(StringBuilder svg, MemoryMapPicture picture, SortedDictionary<ulong, int> roles, Dictionary<ulong, List<string>> notes, SortedDictionary<ulong, MemoryPageGap> differing, int y)
+    private static int Rows(StringBuilder svg, MemoryMapPicture picture, SortedDictionary<ulong, int> roles, Dictionary<ulong, List<string>> notes, Dictionary<ulong, ulong> pairs, SortedDictionary<ulong, MemoryPageGap> differing, int y)
     {
         var windows = roles.Keys.Concat(differing.Keys).Select(p => p / WindowBytes).Distinct().Order().ToList();
         int? Uniform(ulong window)
@@ -250,7 +253,7 @@ public static class MemoryMapSvg
             }
             else
             {
-                Window(svg, picture, roles, notes, differing, window * WindowBytes, y);
+                Window(svg, picture, roles, notes, pairs, differing, window * WindowBytes, y);
             }
 
             y += CellHeight + 2;
@@ -271,7 +274,7 @@ public static class MemoryMapSvg
         svg.Append(CultureInfo.InvariantCulture, $"<text class=\"fold-label\" x=\"{Left + 6}\" y=\"{y + 12}\">{HtmlText.Escape($"{HtmlText.Number(count)} pages ({HtmlText.Size(to - from)}), {legend}")}</text>\n");
     }
 
-    private static void Window(StringBuilder svg, MemoryMapPicture picture, SortedDictionary<ulong, int> roles, Dictionary<ulong, List<string>> notes, SortedDictionary<ulong, MemoryPageGap> differing, ulong start, int y)
+    private static void Window(StringBuilder svg, MemoryMapPicture picture, SortedDictionary<ulong, int> roles, Dictionary<ulong, List<string>> notes, Dictionary<ulong, ulong> pairs, SortedDictionary<ulong, MemoryPageGap> differing, ulong start, int y)
     {
         svg.Append(CultureInfo.InvariantCulture, $"<text class=\"address\" x=\"{Left - 6}\" y=\"{y + 12}\">{HtmlText.Hex(start)}</text>\n");
 
@@ -322,7 +325,9 @@ public static class MemoryMapSvg
             }
 
             var name = roles.ContainsKey(page) ? "page " + Roles[rank].Class : picture.Reserved.Any(r => r.Touches(page)) ? "reserved" : "ram";
-            Rect(svg, name, Format(x), y, Format(Cell - 1), CellHeight, HtmlText.Hex(page) + ": " + string.Join("; ", lines));
+            // The page's partner (its source, or the destination it holds) is outlined with it on hover by the page's script.
+            var data = $" data-page=\"{HtmlText.Hex(page)}\"" + (pairs.TryGetValue(page, out var pair) ? $" data-pair=\"{HtmlText.Hex(pair)}\"" : "");
+            Rect(svg, name, Format(x), y, Format(Cell - 1), CellHeight, HtmlText.Hex(page) + ": " + string.Join("; ", lines), data);
             if (gap is not null)
             {
                 Rect(svg, "differ", Format(x + 1), y + 1, Format(Cell - 3), CellHeight - 2, HtmlText.Hex(page) + ": differs after the jump");
@@ -385,8 +390,8 @@ public static class MemoryMapSvg
         }
     }
 
-    private static void Rect(StringBuilder svg, string name, string x, int y, string width, int height, string title) =>
-        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"{name}\" x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\"><title>{HtmlText.Escape(title)}</title></rect>\n");
+    private static void Rect(StringBuilder svg, string name, string x, int y, string width, int height, string title, string data = "") =>
+        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"{name}\" x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\"{data}><title>{HtmlText.Escape(title)}</title></rect>\n");
 
     private static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

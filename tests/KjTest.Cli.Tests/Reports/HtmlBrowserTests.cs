@@ -124,6 +124,26 @@ public class HtmlBrowserTests
     }
 
     [Test]
+    public async Task Hovering_a_destination_page_outlines_its_source_page()
+    {
+        var page = await Load();
+        var paired = await page.EvaluateAsync("""
+            (() => {
+              const svg = document.querySelector('#s1 svg.memory-map');
+              const cell = svg.querySelector('rect.destination[data-pair]');
+              const other = svg.querySelector('rect[data-page="' + cell.getAttribute('data-pair') + '"]');
+              cell.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+              const on = other.classList.contains('pair') && other.classList.contains('source');
+              cell.dispatchEvent(new MouseEvent('mouseout', { bubbles: true }));
+              return on && !other.classList.contains('pair');
+            })()
+            """);
+
+        Assert.That(paired.GetBoolean(), Is.True);
+        Assert.That(page.Errors(), Is.Empty);
+    }
+
+    [Test]
     public async Task The_report_looks_like_the_golden_screenshot()
     {
         var page = await Load();

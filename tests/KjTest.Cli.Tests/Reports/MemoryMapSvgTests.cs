@@ -72,6 +72,17 @@ public class MemoryMapSvgTests
     }
 
     [Test]
+    public void A_destination_and_its_source_name_each_other()
+    {
+        var layout = Layout() with { Pages = [new KimagePage(0x1000000, 0x3ff3000)], Segments = [new KimageSegment(0x1000000, 0x1000, 0x10)] };
+        var rects = Render(Picture(layout)).Descendants(Svg + "rect").ToList();
+        string? Pair(string page) => (string?)rects.Single(r => (string?)r.Attribute("data-page") == page).Attribute("data-pair");
+
+        Assert.That((Pair("0x1000000"), Pair("0x3ff3000")), Is.EqualTo(("0x3ff3000", "0x1000000")));
+        Assert.That(rects.Single(r => (string?)r.Attribute("data-page") == "0x3fff000").Attribute("data-pair"), Is.Null);
+    }
+
+    [Test]
     public void The_same_picture_is_the_same_text()
     {
         var first = MemoryMapSvg.Render(Picture(Layout(), 0x600000));
