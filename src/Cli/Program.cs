@@ -56,10 +56,12 @@ public static class Program
             config.AddCommand<SchemaCommand>("schema").WithDescription("Print the JSON Schema (draft 2020-12) of the YAML scenario form.");
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Check and run scenarios; one line each, the report of every one that does not pass, then 'N passed, N failed'.")
-                .WithExample("run", "scenarios/", "--jobs", "2");
+                .WithExample("run", "scenarios/", "--jobs", "2")
+                .WithExample("run", "scenarios/", "--report", "html=out/kjtest.html");
             config.AddCommand<ExplainCommand>("explain")
                 .WithDescription("Print a scenario's segments, kimage layout (destinations, sources, indirection, control and swap pages) and step plan without running it.")
-                .WithExample("explain", "scenarios/smallest-kexec-jump.yaml");
+                .WithExample("explain", "scenarios/smallest-kexec-jump.yaml")
+                .WithExample("explain", "--html", "out/explain.html", "scenarios/smallest-kexec-jump.yaml");
             config.AddCommand<ExecCommand>("exec").WithDescription("Run a flat binary or static ELF executable on the emulated machine.");
         });
 

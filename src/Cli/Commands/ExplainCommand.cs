@@ -1,6 +1,7 @@
 using System.Globalization;
 using KjTest.Cli.Terminal;
 using KjTest.Runtime.Kernel;
+using KjTest.Runtime.Reports;
 using KjTest.Runtime.Scenarios.Planning;
 using Spectre.Console.Cli;
 
@@ -8,12 +9,13 @@ namespace KjTest.Cli.Commands;
 
 /// <summary>
 /// <c>kjtest explain SCENARIO</c>: without running guest code, prints the segments, each destination page with its
-/// source page, the indirection pages and their words, the control and swap pages, and the step plan.
+/// source page, the indirection pages and their words, the control and swap pages, and the step plan; with
+/// <c>--html PATH</c>, also the same as one HTML page with a picture of each kimage's memory map.
 /// </summary>
-public sealed class ExplainCommand(CliOutput output) : Command<PathsSettings>
+public sealed class ExplainCommand(CliOutput output) : Command<ExplainSettings>
 {
     /// <inheritdoc />
-    public override int Execute(CommandContext context, PathsSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, ExplainSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var loaded = ScenarioLoader.Default().Load(settings.Paths);
@@ -62,6 +64,11 @@ public sealed class ExplainCommand(CliOutput output) : Command<PathsSettings>
                     output.Out.Write(IndirectionWords(layout));
                 }
             }
+        }
+
+        if (settings.Html is { } html)
+        {
+            ReportFile.Write(html, stream => HtmlReport.WritePlans(loaded.Suite.Files, stream));
         }
 
         return ExitCodes.Success;

@@ -107,7 +107,7 @@ public sealed class RunSettings : CommandSettings
 
     /// <summary>Reports to write, <c>FORMAT=PATH</c>.</summary>
     [CommandOption("--report <FORMAT=PATH>")]
-    [Description("Also write a report: junit=PATH, json=PATH or tap=PATH (repeatable); each file is written whole or not at all.")]
+    [Description("Also write a report: junit=PATH, json=PATH, tap=PATH or html=PATH (one self-contained page with a picture of each memory map) (repeatable); each file is written whole or not at all.")]
     public string[] Reports { get; init; } = [];
 
     /// <summary>The reports the options name (they were validated).</summary>

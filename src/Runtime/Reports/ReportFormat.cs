@@ -11,4 +11,7 @@ public enum ReportFormat
 
     /// <summary>TAP version 14, with YAML diagnostics for failures.</summary>
     Tap,
+
+    /// <summary>One self-contained HTML page: summary, filterable results, gaps, console output and memory map pictures.</summary>
+    Html,
 }

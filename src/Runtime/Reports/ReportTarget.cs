@@ -14,7 +14,7 @@ public sealed record ReportTarget(ReportFormat Format, string Path)
         var name = equals < 0 ? text : text[..equals];
         if (!Enum.TryParse<ReportFormat>(name, ignoreCase: true, out var format) || !Enum.IsDefined(format) || name.Any(char.IsDigit))
         {
-            error = $"--report '{text}': unknown format '{name}' (junit, json or tap)";
+            error = $"--report '{text}': unknown format '{name}' (junit, json, tap or html)";
             return null;
         }
 

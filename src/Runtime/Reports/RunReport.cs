@@ -25,10 +25,7 @@ public sealed record RunReport(IReadOnlyList<SuiteResult> Results)
         ArgumentNullException.ThrowIfNull(targets);
         foreach (var target in targets)
         {
-            var full = Path.GetFullPath(target.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            var temporary = full + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            using (var stream = File.Create(temporary))
+            ReportFile.Write(target.Path, stream =>
             {
                 switch (target.Format)
                 {
@@ -38,13 +35,14 @@ public sealed record RunReport(IReadOnlyList<SuiteResult> Results)
                     case ReportFormat.Json:
                         JsonReport.Write(this, stream);
                         break;
+                    case ReportFormat.Html:
+                        HtmlReport.Write(this, stream);
+                        break;
                     default:
                         TapReport.Write(this, stream);
                         break;
                 }
-            }
-
-            File.Move(temporary, full, overwrite: true);
+            });
         }
     }
 }
