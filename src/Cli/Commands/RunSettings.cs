@@ -67,12 +67,12 @@ public sealed class RunSettings : CommandSettings
 
     /// <summary>Run every scenario on this era.</summary>
     [CommandOption("--era <ERA>")]
-    [Description("Run every scenario on ERA (cur, k614, k30, k27) instead of its own; results are named name[era], and a scenario the era cannot run is skipped with the reason.")]
+    [Description("Run every scenario on ERA (cur, k614, k30, k27) instead of its own; results are named name[[era]], and a scenario the era cannot run is skipped with the reason.")]
     public string? Era { get; init; }
 
     /// <summary>Run every scenario once per era.</summary>
     [CommandOption("--eras <LIST>")]
-    [Description("Run every scenario once per era of LIST (such as cur,k614,k30, or all); results are named name[era], and an era a scenario cannot run on is a skip with the reason.")]
+    [Description("Run every scenario once per era of LIST (such as cur,k614,k30, or all); results are named name[[era]], and an era a scenario cannot run on is a skip with the reason.")]
     public string? Eras { get; init; }
 
     /// <summary>Rerun what did not pass last time.</summary>
