@@ -56,6 +56,10 @@ public static class Program
             config.AddCommand<ExplainCommand>("explain")
                 .WithDescription("Print a scenario's segments, kimage layout (destinations, sources, indirection, control and swap pages) and step plan without running it.")
                 .WithExample("explain", "scenarios/smallest-kexec-jump.yaml");
+            config.AddCommand<TraceCommand>("trace")
+                .WithDescription("Run one scenario and print its guest instructions: physical and linear address, bytes, instruction, symbol (relocate_kernel+0x1c, A:, B:) and changed registers.")
+                .WithExample("trace", "scenarios/smallest-kexec-jump.yaml", "--from", "machine_kexec", "--to", "relocate_return")
+                .WithExample("trace", "scenarios/k30-gdt-not-restored.yaml", "--last", "32");
             config.AddCommand<ExecCommand>("exec").WithDescription("Run a flat binary or static ELF executable on the emulated machine.");
         });
 
