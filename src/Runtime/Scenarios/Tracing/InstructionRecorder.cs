@@ -16,7 +16,7 @@ internal sealed class InstructionRecorder : IInstructionObserver
 {
     private const int BytesWidth = 30;
     private const int TextWidth = 34;
-    private const int SymbolWidth = 30;
+    private const int SymbolWidth = 34;
 
     private readonly TraceOptions _options;
     private readonly Action<string>? _line;
@@ -32,6 +32,9 @@ internal sealed class InstructionRecorder : IInstructionObserver
     private ulong? _fromAddress;
     private ulong? _toAddress;
     private bool _capturing;
+
+    // Captured here and swapped into the ring when it retires or faults: a stop at a sentinel keeps the ring intact.
+    private TraceSlot _pending = new();
 
     /// <summary>Records the window of <paramref name="options"/>, writing each kept line to <paramref name="line"/> (null: keep the ring only).</summary>
     public InstructionRecorder(TraceOptions options, Action<string>? line)
@@ -96,7 +99,7 @@ internal sealed class InstructionRecorder : IInstructionObserver
         }
 
         _capturing = true;
-        var slot = _ring[(int)(_next % _ring.Length)];
+        var slot = _pending;
         slot.Linear = linear;
         slot.Bitness = cpu.CodeBitness;
         slot.Fault = null;
@@ -123,9 +126,8 @@ internal sealed class InstructionRecorder : IInstructionObserver
     {
         if (_capturing)
         {
-            var slot = _ring[(int)(_next % _ring.Length)];
-            TraceRegisters.Capture(cpu, slot.After);
-            Commit(slot);
+            TraceRegisters.Capture(cpu, _pending.After);
+            Commit();
         }
     }
 
@@ -135,10 +137,9 @@ internal sealed class InstructionRecorder : IInstructionObserver
         ArgumentNullException.ThrowIfNull(fault);
         if (_capturing)
         {
-            var slot = _ring[(int)(_next % _ring.Length)];
-            slot.Before.CopyTo(slot.After, 0);
-            slot.Fault = $"{fault.Name}{(fault.ErrorCode is { } e ? string.Create(CultureInfo.InvariantCulture, $"(0x{e:x})") : "")}";
-            Commit(slot);
+            _pending.Before.CopyTo(_pending.After, 0);
+            _pending.Fault = $"{fault.Name}{(fault.ErrorCode is { } e ? string.Create(CultureInfo.InvariantCulture, $"(0x{e:x})") : "")}";
+            Commit();
         }
     }
 
@@ -149,9 +150,13 @@ internal sealed class InstructionRecorder : IInstructionObserver
         return [.. Enumerable.Range(0, count).Select(i => Format(_ring[(int)((_next - count + i) % _ring.Length)]))];
     }
 
-    private void Commit(TraceSlot slot)
+    private void Commit()
     {
         _capturing = false;
+        var index = (int)(_next % _ring.Length);
+        var slot = _pending;
+        _pending = _ring[index];
+        _ring[index] = slot;
         Captured++;
         if (_line is not null && _options.Last is null && Shown < _options.First)
         {
