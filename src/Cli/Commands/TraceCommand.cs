@@ -43,6 +43,7 @@ public sealed class TraceCommand(CliOutput output) : Command<TraceSettings>
         var from = settings.From is { } f ? TracePoints.Parse(f) : null;
         var to = settings.To is { } t ? TracePoints.Parse(t) : null;
         var window = $"{(from is { } a ? $" from {TracePoints.NameOf(a)}" : "")}{(to is { } b ? $" to {TracePoints.NameOf(b)}" : "")}";
+        window = window.Length > 0 ? "," + window : "";
         output.Out.Write($"trace {name} ({path}), era {plan.Machine.Era.Name}, {file.Scenario.EffectiveArch.ToString().ToLowerInvariant()}{window}\n");
         output.Out.Write("  physical         linear            bytes                         instruction                       symbol                            changed\n");
         var options = new TraceOptions(from, to, settings.Count ?? TraceOptions.DefaultFirst, settings.Last);
