@@ -1,9 +1,9 @@
 using System.Globalization;
-using Decoder = Iced.Intel.Decoder;
-using StringBuilder = System.Text.StringBuilder;
 using Iced.Intel;
 using KjTest.Runtime.Kernel.Jump;
 using KjTest.Runtime.Machine.Cpu;
+using Decoder = Iced.Intel.Decoder;
+using StringBuilder = System.Text.StringBuilder;
 
 namespace KjTest.Runtime.Scenarios.Tracing;
 
@@ -226,8 +226,8 @@ internal sealed class InstructionRecorder : IInstructionObserver
         var text = new StringBuilder("  ");
         text.Append(slot.Physical == TraceSlot.NoAddress ? "????????????????" : slot.Physical.ToString("x16", CultureInfo.InvariantCulture));
         text.Append(' ').Append(slot.Linear.ToString("x16", CultureInfo.InvariantCulture)).Append("  ");
-        var length = slot.Instruction.IsInvalid ? Math.Max(1, Math.Min(slot.CodeLength, 1)) : slot.Instruction.Length;
-        length = Math.Min(length, slot.CodeLength);
+        // An invalid encoding shows its first byte; a fetch cut short by an unmapped page, what could be read.
+        var length = Math.Min(slot.Instruction.IsInvalid ? 1 : slot.Instruction.Length, slot.CodeLength);
         var bytes = string.Join(' ', slot.Code.Take(length).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
         text.Append(Pad(slot.CodeLength == 0 ? "(not fetchable)" : bytes, BytesWidth));
         string disassembly;
