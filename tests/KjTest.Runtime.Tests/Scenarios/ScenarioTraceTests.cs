@@ -52,6 +52,16 @@ public class ScenarioTraceTests
         Assert.That(symbols.Name(0x400010), Is.EqualTo("B:b+0x10"));
     }
 
+    [Test]
+    public void An_address_a_page_or_more_past_its_label_is_named_from_its_region()
+    {
+        var symbols = new TraceSymbols();
+        symbols.Add(0x400000, 0x100000, "B:", "b", [new("start", 0), new("helper", 0x59)]);
+
+        Assert.That(symbols.Name(0x400060), Is.EqualTo("B:helper+0x7"));
+        Assert.That(symbols.Name(0x4fe000), Is.EqualTo("B:b+0xfe000"));
+    }
+
     private static RunPlan Plan(string file)
     {
         var planned = ScenarioPlanner.Plan(ScenarioHarness.CheckCatalogueFile(file), ScenarioHarness.CatalogueDirectory);

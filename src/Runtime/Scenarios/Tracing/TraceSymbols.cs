@@ -9,6 +9,7 @@ namespace KjTest.Runtime.Scenarios.Tracing;
 /// </summary>
 public sealed class TraceSymbols
 {
+    private const int FarFromLabel = 0x1000;
     private readonly List<Region> _regions = [];
 
     /// <summary>
@@ -26,7 +27,7 @@ public sealed class TraceSymbols
             sorted.Insert(0, new CodeLabel(name, 0));
         }
 
-        _regions.Add(new Region(start, start + size, prefix, sorted));
+        _regions.Add(new Region(start, start + size, prefix, name, sorted));
     }
 
     /// <summary><c>name+0xoff</c> for <paramref name="physical"/>, or null when no region holds it.</summary>
@@ -65,6 +66,14 @@ public sealed class TraceSymbols
 
             var label = labels[lo];
             var delta = offset - label.Offset;
+
+            // Far past its last label (a page or more) an address is named from its region: data or code placed there later.
+            if (delta >= FarFromLabel)
+            {
+                label = new CodeLabel(region.Name, 0);
+                delta = offset;
+            }
+
             return delta == 0
                 ? region.Prefix + label.Name
                 : string.Create(CultureInfo.InvariantCulture, $"{region.Prefix}{label.Name}+0x{delta:x}");
@@ -73,5 +82,5 @@ public sealed class TraceSymbols
         return null;
     }
 
-    private sealed record Region(ulong Start, ulong End, string Prefix, List<CodeLabel> Labels);
+    private sealed record Region(ulong Start, ulong End, string Prefix, string Name, List<CodeLabel> Labels);
 }
