@@ -62,6 +62,10 @@ public static class Program
                 .WithDescription("Print a scenario's segments, kimage layout (destinations, sources, indirection, control and swap pages) and step plan without running it.")
                 .WithExample("explain", "scenarios/smallest-kexec-jump.yaml")
                 .WithExample("explain", "--html", "out/explain.html", "scenarios/smallest-kexec-jump.yaml");
+            config.AddCommand<TraceCommand>("trace")
+                .WithDescription("Run one scenario and print its guest instructions: physical and linear address, bytes, instruction, symbol (relocate_kernel+0x1c, A:, B:) and changed registers.")
+                .WithExample("trace", "scenarios/smallest-kexec-jump.yaml", "--from", "machine_kexec", "--to", "relocate_return")
+                .WithExample("trace", "scenarios/b1-gdt-not-restored.yaml", "--era", "k30", "--last", "32");
             config.AddCommand<ExecCommand>("exec").WithDescription("Run a flat binary or static ELF executable on the emulated machine.");
         });
 

@@ -98,6 +98,17 @@ public static class JsonReport
             json.WriteStartObject("crash");
             json.WriteString("kind", crash.Kind.ToString().ToLowerInvariant());
             Fields(json, "fields", crash.Fields);
+            if (result.Actual == OutcomeKind.Crash && crash.LastInstructions is { Count: > 0 } instructions)
+            {
+                json.WriteStartArray("instructions");
+                foreach (var line in instructions)
+                {
+                    json.WriteStringValue(line.Trim());
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 

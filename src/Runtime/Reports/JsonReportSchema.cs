@@ -98,7 +98,8 @@ public static class JsonReportSchema
                   "additionalProperties": false,
                   "properties": {
                     "kind": { "type": "string" },
-                    "fields": { "type": "array", "items": { "$ref": "#/$defs/field" } }
+                    "fields": { "type": "array", "items": { "$ref": "#/$defs/field" } },
+                    "instructions": { "type": "array", "items": { "type": "string" }, "description": "for outcome crash: the last instructions before it, as kjtest trace lines, oldest first" }
                   }
                 },
                 "stats": {

@@ -53,6 +53,16 @@ public static class ResultText
             {
                 text.Append(CultureInfo.InvariantCulture, $"      {field.Name}: {field.Before} -> {field.After}\n");
             }
+
+            // Only an unexpected crash: a scenario stating its triple fault does not need the instructions that led there.
+            if (result.Actual == OutcomeKind.Crash && crash.LastInstructions is { Count: > 0 } instructions)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    the last {instructions.Count} instructions before the crash (physical, linear, bytes, instruction, symbol, changed registers):\n");
+                foreach (var line in instructions)
+                {
+                    text.Append("    ").Append(line).Append('\n');
+                }
+            }
         }
 
         if (result.Gap is { } gap)

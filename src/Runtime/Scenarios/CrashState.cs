@@ -13,6 +13,16 @@ namespace KjTest.Runtime.Scenarios;
 /// </param>
 public sealed record CrashState(JumpEndKind Kind, IReadOnlyList<GapField> Fields)
 {
+    private Lazy<IReadOnlyList<string>>? _lastInstructions;
+
+    /// <summary>
+    /// The last instructions before the crash as trace lines (<c>kjtest trace</c>'s format), oldest first, the last one
+    /// the instruction that faulted or stopped; traced on first use by running the scenario again. Empty when unknown.
+    /// </summary>
+    public IReadOnlyList<string> LastInstructions => _lastInstructions?.Value ?? [];
+
+    internal void TraceWith(Func<IReadOnlyList<string>> trace) => _lastInstructions = new Lazy<IReadOnlyList<string>>(trace);
+
     /// <summary>The differing field named <paramref name="name"/> (a vocabulary register name), or null when it is as A left it.</summary>
     public GapField? Field(string name)
     {

@@ -29,10 +29,15 @@ public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
     private string? _heldLockFor;
     private ScenarioPm _pm = new(0);
     private Action? _loseDeviceState;
+    private readonly Action<ScenarioMachine>? _attach;
 
-    private ScenarioRunner(RunPlan plan)
+    /// <summary>Instructions a crash report shows, traced on demand by running the scenario again.</summary>
+    public const int CrashTraceLength = 32;
+
+    private ScenarioRunner(RunPlan plan, Action<ScenarioMachine>? attach = null)
     {
         _plan = plan;
+        _attach = attach;
     }
 
     /// <summary>Plans and runs <paramref name="scenario"/>; a scenario that does not plan ends in <c>error</c> with its diagnostics.</summary>
@@ -72,10 +77,13 @@ public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
     }
 
     /// <summary>Runs <paramref name="plan"/>.</summary>
-    public static ScenarioResult Run(RunPlan plan)
+    public static ScenarioResult Run(RunPlan plan) => Run(plan, null);
+
+    /// <summary>Runs <paramref name="plan"/> with <paramref name="attach"/> called on the machine once it is built (a tracer).</summary>
+    internal static ScenarioResult Run(RunPlan plan, Action<ScenarioMachine>? attach)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var runner = new ScenarioRunner(plan);
+        var runner = new ScenarioRunner(plan, attach);
         OutcomeKind actual;
         try
         {
@@ -100,12 +108,16 @@ public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
         }
 
         var instructions = _m?.Driver?.Instructions ?? 0;
+
+        // Runs are deterministic: the instructions before a crash are traced by a second run, only if a report asks.
+        _crash?.TraceWith(() => Tracing.ScenarioTrace.LastInstructions(_plan, CrashTraceLength));
         return new ScenarioResult(_plan.Scenario.Name.Value, actual, expected, passed, _messages, _gap, _crash, new ScenarioStats(instructions, instructions, _pagesSwapped), _m?.ConsoleText ?? "");
     }
 
     private OutcomeKind Execute()
     {
         _m = ScenarioMachine.Build(_plan.Machine, _plan.BaseDirectory, _plan.Scenario);
+        _attach?.Invoke(_m);
         _pm = NewPm();
         foreach (var step in _plan.Steps)
         {

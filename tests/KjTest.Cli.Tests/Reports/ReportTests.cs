@@ -61,6 +61,12 @@ public class ReportTests
         Assert.That(differ["messages"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()), Does.Contain("KJ1610"));
         Assert.That(results.Select(r => r!["id"]!.GetValue<string>()), Is.Unique);
         Assert.That(report["summary"]!["failed"]!.GetValue<int>(), Is.EqualTo(5));
+
+        // An unexpected crash carries the last instructions before it; the schema above accepted them.
+        var crash = results.Single(r => r!["name"]!.GetValue<string>() == "k30-gdt-jump-ok")!["crash"]!;
+        var instructions = crash["instructions"]!.AsArray().Select(i => i!.GetValue<string>()).ToList();
+        Assert.That(instructions, Has.Count.EqualTo(32));
+        Assert.That(instructions[^1], Does.StartWith("00000000001050b0 ffff8880001050b0").And.EndWith("!! #GP(0x18)"));
     }
 
     [Test]

@@ -74,14 +74,17 @@ public sealed class I386JumpDriver : IJumpDriver
         var interrupts = (cpu.Rflags & Cr.FlagIf) != 0;
         cpu.Rflags &= ~Cr.FlagIf;
         cpu.Rip = text;
-        _points.Place(cpu, point => point switch
+        ulong? PointAddress(TransitionPoint point) => point switch
         {
             TransitionPoint.MachineKexec => _env.RelocateCallVa,
             TransitionPoint.RelocateOutbound => PointHooks.FirstDirectCall(routine.Code, routine.DataOffset, 32) is { } call ? controlPage + (ulong)call : null,
             TransitionPoint.Callee => layout.Start,
             TransitionPoint.RelocateReturn => _settings.UserRelocate is null ? controlPage + (ulong)routine.JumpBackOffset : null,
             _ => null,
-        });
+        };
+
+        _points.Place(cpu, PointAddress);
+        CodePlaced?.Invoke(new PlacedCode(layout, controlPage, routine, PointAddress));
         var placed = _points.Placed;
         LastEnd = Run(layout);
         _points.Finish();
@@ -112,6 +115,9 @@ public sealed class I386JumpDriver : IJumpDriver
 
     /// <inheritdoc />
     public void ClearPoints() => _points.Clear();
+
+    /// <inheritdoc />
+    public Action<PlacedCode>? CodePlaced { get; set; }
 
     private string Frame(X86Cpu cpu, int vector)
     {

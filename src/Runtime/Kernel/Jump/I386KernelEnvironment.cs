@@ -195,6 +195,8 @@ public sealed class I386KernelEnvironment : KernelEnvironment
         a.add(esp, 20);
         a.mov(ebx, ctx);
         a.mov(__dword_ptr[ebx + SavedContextLayout.ImageStart], eax);
+        var restore = a.CreateLabel("restore_processor_state");
+        a.Label(ref restore);
         a.mov(eax, __dword_ptr[ebx + SavedContextLayout.Cr4]);
         a.mov(cr4, eax);
         a.mov(eax, __dword_ptr[ebx + SavedContextLayout.Cr3]);
@@ -242,6 +244,7 @@ public sealed class I386KernelEnvironment : KernelEnvironment
         machine.Memory.Write(Text, stream.ToArray());
         DoneVas = [result.GetLabelRIP(done0), result.GetLabelRIP(done1)];
         RelocateCallVa = result.GetLabelRIP(relocateCall);
+        TextLabels = [new("machine_kexec", 0), new("restore_processor_state", (int)(result.GetLabelRIP(restore) - textVa))];
         machine.Cpu.AddSentinel(DoneVas[0]);
         machine.Cpu.AddSentinel(DoneVas[1]);
         return textVa;

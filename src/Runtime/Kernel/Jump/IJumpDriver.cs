@@ -23,4 +23,7 @@ public interface IJumpDriver
 
     /// <summary>Disarms every action armed with <see cref="At"/> that has not run.</summary>
     void ClearPoints();
+
+    /// <summary>Called by each machine_kexec once its guest code is in place, before it runs; null (the default) for no tracer.</summary>
+    Action<PlacedCode>? CodePlaced { get; set; }
 }

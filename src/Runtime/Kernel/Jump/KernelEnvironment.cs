@@ -68,6 +68,12 @@ public abstract class KernelEnvironment : IKernelEnvironment
     /// </summary>
     public ulong RelocateCallVa { get; private protected set; }
 
+    /// <summary>The functions of the last written kernel text (<c>machine_kexec</c>, <c>restore_processor_state</c>), by offset from <see cref="Text"/>.</summary>
+    public IReadOnlyList<Relocate.CodeLabel> TextLabels { get; private protected set; } = [];
+
+    /// <summary>Offset of the exception handler stubs from <see cref="Text"/>, and the bytes of each (one per vector).</summary>
+    public static (int Offset, int Stride) HandlerStubs => (HandlersOffset, HandlerStride);
+
     /// <summary>Kernel virtual address of the exception handler for <paramref name="vector"/> (a sentinel).</summary>
     public ulong HandlerVa(int vector) => _directMapBase + HandlerStub(vector);
 

@@ -80,14 +80,17 @@ public sealed class X86_64JumpDriver : IJumpDriver
 
         var codePage = Arch.CodePage(layout.ControlPages[0]);
         var routine = Arch.RoutineOf(layout);
-        _points.Place(cpu, point => point switch
+        ulong? PointAddress(TransitionPoint point) => point switch
         {
             TransitionPoint.MachineKexec => _env.RelocateCallVa,
             TransitionPoint.RelocateOutbound => PointHooks.FirstDirectCall(routine.Code, routine.DataOffset, 64) is { } call ? codePage + (ulong)call : null,
             TransitionPoint.Callee => layout.Start,
             TransitionPoint.RelocateReturn => Settings.UserRelocate is null ? codePage + (ulong)routine.JumpBackOffset : null,
             _ => null,
-        });
+        };
+
+        _points.Place(cpu, PointAddress);
+        CodePlaced?.Invoke(new PlacedCode(layout, codePage, routine, PointAddress));
         var placed = _points.Placed;
         var end = Run(layout);
         _points.Finish();
@@ -119,6 +122,9 @@ public sealed class X86_64JumpDriver : IJumpDriver
 
     /// <inheritdoc />
     public void ClearPoints() => _points.Clear();
+
+    /// <inheritdoc />
+    public Action<PlacedCode>? CodePlaced { get; set; }
 
     private const int DebugVectorCount = Relocate.X86_64Relocate.DebugVectors;
 

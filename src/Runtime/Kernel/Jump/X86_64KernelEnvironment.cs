@@ -179,6 +179,8 @@ public sealed class X86_64KernelEnvironment : KernelEnvironment
         a.call(rax);
         a.mov(r11, ctx);
         a.mov(__qword_ptr[r11 + SavedContextLayout.ImageStart], rax);
+        var restore = a.CreateLabel("restore_processor_state");
+        a.Label(ref restore);
 
         if (misc)
         {
@@ -270,6 +272,7 @@ public sealed class X86_64KernelEnvironment : KernelEnvironment
         machine.Memory.Write(Text, code);
         DoneVas = [result.GetLabelRIP(done0), result.GetLabelRIP(done1)];
         RelocateCallVa = result.GetLabelRIP(relocateCall);
+        TextLabels = [new("machine_kexec", 0), new("restore_processor_state", (int)(result.GetLabelRIP(restore) - textVa))];
         machine.Cpu.AddSentinel(DoneVas[0]);
         machine.Cpu.AddSentinel(DoneVas[1]);
         return textVa;

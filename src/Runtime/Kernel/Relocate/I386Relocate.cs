@@ -155,7 +155,7 @@ public static class I386Relocate
         a.pop(ebx);
         a.ret();
 
-        EmitSwapPages(a, swapPages, bug);
+        EmitSwapPages(a, ref swapPages, bug);
 
         using var stream = new MemoryStream();
         var result = a.Assemble(new StreamCodeWriter(stream), 0, BlockEncoderOptions.ReturnNewInstructionOffsets);
@@ -166,7 +166,10 @@ public static class I386Relocate
         // Offsets of identity_mapped and virtual_mapped for the computed jumps.
         BitConverter.TryWriteBytes(page.AsSpan(d + 0x40), (uint)result.GetLabelRIP(identityMapped));
         BitConverter.TryWriteBytes(page.AsSpan(d + 0x44), (uint)result.GetLabelRIP(virtualMapped));
-        return new RelocateRoutine(page, (int)result.GetLabelRIP(jumpBack), d, []);
+        return new RelocateRoutine(page, (int)result.GetLabelRIP(jumpBack), d, [])
+        {
+            Labels = CodeLabel.Of(result, start, identityMapped, kjump, jumpBack, virtualMapped, swapPages),
+        };
     }
 
     private static void LoadSwapPage(Assembler a, RelocateBug bug, int d)
@@ -183,7 +186,7 @@ public static class I386Relocate
         a.mov(__dword_ptr[edi + d + 0x48], ecx);
     }
 
-    private static void EmitSwapPages(Assembler a, Label swapPages, RelocateBug bug)
+    private static void EmitSwapPages(Assembler a, ref Label swapPages, RelocateBug bug)
     {
         const int d = RelocateRoutine.ControlCodeMaxSize;
         var loop = a.CreateLabel();

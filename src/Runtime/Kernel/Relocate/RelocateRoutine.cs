@@ -10,6 +10,9 @@ public sealed record RelocateRoutine(byte[] Code, int JumpBackOffset, int DataOf
     /// <summary>Offset of the <c>hlt</c> where CUR's exception handler stops for every vector but #BP; -1 before CUR.</summary>
     public int DebugHaltOffset { get; init; } = -1;
 
+    /// <summary>The routine's labels (<c>relocate_kernel</c>, <c>identity_mapped</c>, <c>swap_pages</c>, ...) by offset; empty for a user's routine.</summary>
+    public IReadOnlyList<CodeLabel> Labels { get; init; } = [];
+
     /// <summary>Data area slot of the saved stack pointer.</summary>
     public const int SavedRsp = 0x00;
 

@@ -252,12 +252,13 @@ public static class X86_64Relocate
         a.pop(rbx);
         a.ret();
 
-        EmitSwapPages(a, swapPages, traits, bug);
+        EmitSwapPages(a, ref swapPages, traits, bug);
 
         var die = a.CreateLabel("die");
+        var handler = a.CreateLabel("exc_handler");
         if (traits.HasDebugIdt)
         {
-            EmitExceptionHandler(a, stubs, ref die);
+            EmitExceptionHandler(a, stubs, ref die, ref handler);
         }
 
         using var stream = new MemoryStream();
@@ -274,11 +275,17 @@ public static class X86_64Relocate
         BitConverter.TryWriteBytes(page.AsSpan(d + RelocateRoutine.DebugGdtDescriptor), (ushort)31);
         BitConverter.TryWriteBytes(page.AsSpan(d + RelocateRoutine.DebugIdtDescriptor), (ushort)(traits.HasDebugIdt ? (DebugVectors * 16) - 1 : 0));
         var stubOffsets = traits.HasDebugIdt ? stubs.Select(s => (int)result.GetLabelRIP(s)).ToArray() : [];
+        var labels = CodeLabel.Of(result, start, identityMapped, kjump, jumpBack, virtualMapped, swapPages);
         return new RelocateRoutine(page, (int)result.GetLabelRIP(jumpBack), d, stubOffsets)
         {
             DebugHaltOffset = traits.HasDebugIdt ? (int)result.GetLabelRIP(die) : -1,
+            Labels = traits.HasDebugIdt ? [.. labels, .. DebugLabels(stubOffsets, (int)result.GetLabelRIP(handler), (int)result.GetLabelRIP(die))] : labels,
         };
     }
+
+    /// <summary>The debug IDT's labels: the vectors' stubs and, after them, exc_handler up to the hlt where it dies.</summary>
+    private static IEnumerable<CodeLabel> DebugLabels(int[] stubs, int handler, int die) =>
+        [new CodeLabel("kexec_debug_exc_vectors", stubs[0]), new CodeLabel("exc_handler", handler), new CodeLabel("die", die)];
 
     /// <summary>
     /// CUR's debug exception vectors and <c>exc_handler</c> (reference 5.3 step 5): each vector pushes an error code of 0
@@ -286,9 +293,8 @@ public static class X86_64Relocate
     /// registers and CR2 on the serial port at 0x3f8, one <c>name:</c> and sixteen hex digits per line, returns from #BP
     /// only and halts on every other vector.
     /// </summary>
-    private static void EmitExceptionHandler(Assembler a, Label[] stubs, ref Label die)
+    private static void EmitExceptionHandler(Assembler a, Label[] stubs, ref Label die, ref Label handler)
     {
-        var handler = a.CreateLabel("exc_handler");
         var printQword = a.CreateLabel("pr_qword");
         var printNybble = a.CreateLabel("pr_nybble");
         for (var v = 0; v < DebugVectors; v++)
@@ -429,7 +435,7 @@ public static class X86_64Relocate
         }
     }
 
-    private static void EmitSwapPages(Assembler a, Label swapPages, Eras.EraTraits traits, RelocateBug bug)
+    private static void EmitSwapPages(Assembler a, ref Label swapPages, Eras.EraTraits traits, RelocateBug bug)
     {
         var loop = a.CreateLabel();
         var notDestination = a.CreateLabel();

@@ -29,8 +29,11 @@ public sealed partial class X86Cpu
         }
     }
 
-    /// <summary>Per-instruction trace sink; null (the default) costs one branch per instruction.</summary>
+    /// <summary>Per-instruction trace sink; null (the default) costs one branch per chunk of instructions.</summary>
     public TextWriter? Trace { get; set; }
+
+    /// <summary>Per-instruction observer (a tracer); null (the default) costs nothing more than <see cref="Trace"/>'s test.</summary>
+    public IInstructionObserver? Observer { get; set; }
 
     /// <summary>
     /// Called for SYSCALL before architectural handling; returns true when it handled the call
@@ -91,7 +94,7 @@ public sealed partial class X86Cpu
             }
 
             var end = Retired + Math.Min(limits.MaxInstructions - done, ChunkSize);
-            if (Trace is null)
+            if (Trace is null && Observer is null)
             {
                 RunChunk(end);
             }
@@ -187,7 +190,8 @@ public sealed partial class X86Cpu
 
     private void RunChunkTraced(ulong end)
     {
-        var tracer = new InstructionTracer(this, Trace!);
+        var tracer = Trace is null ? null : new InstructionTracer(this, Trace);
+        var observer = Observer;
         while (true)
         {
             try
@@ -199,9 +203,17 @@ public sealed partial class X86Cpu
 
                 while (Retired < end)
                 {
-                    tracer.Before();
+                    // A stop at a sentinel executes nothing: only a retired instruction is reported.
+                    var retired = Retired;
+                    tracer?.Before();
+                    observer?.Before(this);
                     ExecuteOne();
-                    tracer.After();
+                    if (Retired != retired)
+                    {
+                        tracer?.After();
+                        observer?.After(this);
+                    }
+
                     if (_checkEvents && CheckEvents())
                     {
                         return;
@@ -212,7 +224,8 @@ public sealed partial class X86Cpu
             }
             catch (CpuFault fault)
             {
-                tracer.Fault(fault);
+                tracer?.Fault(fault);
+                observer?.Faulted(this, new FaultRecord(fault.Vector, fault.ErrorCode, RipValue, fault.Detail));
                 if (!HandleFault(fault))
                 {
                     return;
