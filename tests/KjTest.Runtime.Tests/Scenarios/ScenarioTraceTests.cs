@@ -69,7 +69,7 @@ public class ScenarioTraceTests
         var scenario = ScenarioHarness.CheckCatalogueFile(parts[0]);
         if (parts.Length == 2)
         {
-            scenario = Suite.EraMatrix.On(scenario, Enum.Parse<Dsl.Model.Era>(parts[1], ignoreCase: true));
+            scenario = KjTest.Runtime.Suite.EraMatrix.On(scenario, Enum.Parse<Dsl.Model.Era>(parts[1], ignoreCase: true));
         }
 
         var planned = ScenarioPlanner.Plan(scenario, ScenarioHarness.CatalogueDirectory);
