@@ -5,6 +5,7 @@ using KjTest.Dsl.Images;
 using KjTest.Dsl.Reading;
 using KjTest.Dsl.Text;
 using KjTest.Dsl.Yaml;
+using KjTest.Runtime.Scenarios;
 using KjTest.Runtime.Scenarios.Planning;
 
 namespace KjTest.Runtime.Suite;
@@ -30,7 +31,8 @@ public sealed class SuiteLoader
     public static ScenarioReader CreateReader() => new([new YamlFrontEnd(), new KjtFrontEnd()]);
 
     /// <summary>The semantic checker, with image content resolved (assembly, hex, raw and ELF files, entry labels).</summary>
-    public static ScenarioChecker CreateChecker() => new(new ResolvingImageChecker(new ImageResolver()));
+    /// <remarks>It shares the planner's resolver, so a file's assembly is assembled once for checking and planning.</remarks>
+    public static ScenarioChecker CreateChecker() => new(new ResolvingImageChecker(ScenarioMachine.Resolver));
 
     /// <summary>A loader over every front end and the resolving checker.</summary>
     public static SuiteLoader Default() => new(CreateReader(), CreateChecker());
