@@ -18,7 +18,7 @@ public sealed class RunCommand(CliOutput output) : Command<RunSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var selection = settings.Selection(out _)!;
-        var loaded = ScenarioLoader.Default().Load(settings.Paths, new SuiteOverrides(settings.Seed, settings.MaxInstructions, settings.TimeoutMilliseconds), settings.Strict);
+        var loaded = ScenarioLoader.Default().Load(settings.Paths, new SuiteOverrides(settings.Seed, settings.MaxInstructions, settings.TimeoutMilliseconds), settings.Strict, settings.Jobs);
         loaded.PrintDiagnostics(output.Out, output.Colour);
 
         // Each line appears as soon as its scenario and every one before it have ended.
