@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using KjTest.Dsl.Diagnostics;
@@ -9,7 +10,12 @@ namespace KjTest.Cli;
 public static partial class UsageHints
 {
     /// <summary>Every long option a command of <c>kjtest</c> declares, with its dashes.</summary>
-    public static IReadOnlyList<string> Options { get; } =
+    public static IReadOnlyList<string> Options { get; } = DeclaredOptions();
+
+    // The AOT tool keeps kjtest whole (a trimmer root), so every settings type and its properties are there.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "kjtest is a trimmer root of the AOT tool")]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "kjtest is a trimmer root of the AOT tool")]
+    private static List<string> DeclaredOptions() =>
     [
         .. typeof(UsageHints).Assembly.GetTypes()
             .Where(t => typeof(CommandSettings).IsAssignableFrom(t))

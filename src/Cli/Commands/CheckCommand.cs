@@ -13,7 +13,7 @@ public sealed class CheckCommand(CliOutput output) : Command<CheckSettings>
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var loaded = ScenarioLoader.Default().Load(settings.Paths, strict: settings.Strict);
+        var loaded = ScenarioLoader.Default().Load(settings.Paths, strict: settings.Strict, jobs: Environment.ProcessorCount);
         loaded.PrintDiagnostics(output.Out, output.Colour);
         var valid = loaded.Files.Count(f => f.Succeeded);
         var diagnostics = loaded.Files.SelectMany(f => f.Diagnostics).Concat(loaded.Unmatched).ToList();

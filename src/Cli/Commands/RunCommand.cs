@@ -29,7 +29,7 @@ public sealed class RunCommand(CliOutput output, IAnsiConsole console) : Command
 
         var selection = settings.Selection(out _)! with { Ids = ids };
         var overrides = new SuiteOverrides(settings.Seed, settings.MaxInstructions, settings.TimeoutMilliseconds, settings.EraList(out _));
-        var loaded = ScenarioLoader.Default().Load(settings.Paths, overrides, settings.Strict);
+        var loaded = ScenarioLoader.Default().Load(settings.Paths, overrides, settings.Strict, settings.Jobs);
         loaded.PrintDiagnostics(output.Out, output.Colour);
         var selected = selection.Apply(loaded.Suite.Files);
         if (ids is not null)

@@ -21,7 +21,8 @@ public sealed class ScenarioLoader
     /// <summary>
     /// Expands <paramref name="paths"/> and reads, checks and plans every file found, with <paramref name="overrides"/>
     /// applied; with <paramref name="strict"/>, every warning counts as an error, so a file with one is invalid and has no plan.
+    /// Up to <paramref name="jobs"/> files load at once, with the same result.
     /// </summary>
-    public LoadResult Load(IEnumerable<string> paths, SuiteOverrides? overrides = null, bool strict = false) =>
-        new(_suite.Load(paths, overrides: overrides, strict: strict));
+    public LoadResult Load(IEnumerable<string> paths, SuiteOverrides? overrides = null, bool strict = false, int jobs = 1) =>
+        new(_suite.Load(paths, overrides: overrides, strict: strict, jobs: jobs));
 }

@@ -20,6 +20,8 @@ public static class ModelDump
         return builder.ToString();
     }
 
+    // Under Native AOT the kjtest tool keeps this assembly whole (a trimmer root), so every model type keeps its properties.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "KjTest.Dsl is a trimmer root of the AOT tool")]
     private static void Write(StringBuilder b, object? node, int depth)
     {
         switch (node)

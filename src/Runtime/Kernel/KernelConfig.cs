@@ -53,18 +53,75 @@ public sealed record KernelConfig
             ulong count = 0;
             foreach (var range in Ram)
             {
-                var first = (range.Start + KernelConstants.PageOffsetMask) & ~KernelConstants.PageOffsetMask;
-                for (var page = first; page + KernelConstants.PageSize <= range.End && page >= first; page += KernelConstants.PageSize)
+                foreach (var (first, last) in UsablePageRuns(range))
                 {
-                    if (!IsReserved(page))
-                    {
-                        count++;
-                    }
+                    count += ((last - first) / KernelConstants.PageSize) + 1;
                 }
             }
 
             return count;
         }
+    }
+
+    /// <summary>
+    /// The whole pages of <paramref name="ram"/> that no reserved range nor crashkernel touches, as ascending runs of
+    /// page addresses (first and last inclusive): the pages <see cref="IsReserved"/> passes, without a test per page.
+    /// </summary>
+    public IReadOnlyList<(ulong First, ulong Last)> UsablePageRuns(PhysicalRange ram)
+    {
+        const ulong mask = KernelConstants.PageOffsetMask;
+        const ulong size = KernelConstants.PageSize;
+        var runs = new List<(ulong First, ulong Last)>();
+        var first = (ram.Start + mask) & ~mask;
+        if (first < ram.Start || ram.End < first || ram.End - first < size)
+        {
+            return runs;
+        }
+
+        var last = first + ((ram.End - first - size) & ~mask);
+        var blocked = new List<(ulong First, ulong Last)>(Reserved.Count + 1);
+        foreach (var range in Reserved)
+        {
+            if (range.Length != 0)
+            {
+                blocked.Add((range.Start & ~mask, range.Last & ~mask));
+            }
+        }
+
+        if (CrashKernel is { Length: not 0 } crash)
+        {
+            blocked.Add((crash.Start & ~mask, crash.Last & ~mask));
+        }
+
+        blocked.Sort();
+        var next = first;
+        foreach (var (from, to) in blocked)
+        {
+            if (to < next)
+            {
+                continue;
+            }
+
+            if (from > last)
+            {
+                break;
+            }
+
+            if (from > next)
+            {
+                runs.Add((next, from - size));
+            }
+
+            if (to >= last)
+            {
+                return runs;
+            }
+
+            next = to + size;
+        }
+
+        runs.Add((next, last));
+        return runs;
     }
 
     /// <summary>Whether the page at <paramref name="pageAddress"/> touches a reserved range or the crashkernel range.</summary>

@@ -12,14 +12,22 @@ namespace KjTest.Runtime.Kernel;
 public sealed class KernelPageAllocator
 {
     private readonly ulong[] _pageByRank;
-    private readonly Dictionary<ulong, int> _rankByPage;
-    private readonly SortedSet<int> _freeRanks = [];
+
+    // Page to rank: a binary search over _pageByRank while it is strictly descending (no shuffle), otherwise over
+    // the pages sorted ascending with their ranks beside them. Cheaper to build than a dictionary of every page.
+    private readonly ulong[]? _sortedPages;
+    private readonly int[]? _rankOfSorted;
+
+    // The free ranks as a bit set, walked in ascending rank order like the ordered set it replaces.
+    private readonly ulong[] _free;
+    private int _freeCount;
+    private int _firstFreeWord;
 
     /// <summary>Builds the allocator over <paramref name="pages"/> (page addresses), ordered as described in the type summary.</summary>
     /// <param name="pages">The allocatable page addresses, each 4 KiB aligned.</param>
     /// <param name="shuffleSeed">Null for descending order, or a seed for a deterministic shuffled order.</param>
     public KernelPageAllocator(IEnumerable<ulong> pages, ulong? shuffleSeed = null)
-        : this(pages.Distinct().OrderByDescending(p => p).ToArray(), shuffleSeed)
+        : this(DistinctDescending(pages), shuffleSeed)
     {
     }
 
@@ -41,12 +49,26 @@ public sealed class KernelPageAllocator
             }
         }
 
-        _rankByPage = new Dictionary<ulong, int>(_pageByRank.Length);
-        for (var i = 0; i < _pageByRank.Length; i++)
+        if (!IsStrictlyDescending(_pageByRank))
         {
-            _rankByPage[_pageByRank[i]] = i;
-            _freeRanks.Add(i);
+            _sortedPages = (ulong[])_pageByRank.Clone();
+            _rankOfSorted = new int[_pageByRank.Length];
+            for (var i = 0; i < _rankOfSorted.Length; i++)
+            {
+                _rankOfSorted[i] = i;
+            }
+
+            Array.Sort(_sortedPages, _rankOfSorted);
         }
+
+        _free = new ulong[(_pageByRank.Length + 63) / 64];
+        Array.Fill(_free, ulong.MaxValue);
+        if (_pageByRank.Length % 64 != 0)
+        {
+            _free[^1] = (1UL << (_pageByRank.Length % 64)) - 1;
+        }
+
+        _freeCount = _pageByRank.Length;
     }
 
     /// <summary>
@@ -55,16 +77,23 @@ public sealed class KernelPageAllocator
     /// </summary>
     public static KernelPageAllocator FromConfig(KernelConfig config, IEnumerable<ulong> occupiedPages, ulong? shuffleSeed = null)
     {
+        ArgumentNullException.ThrowIfNull(config);
         var occupied = occupiedPages.Select(p => p & ~KernelConstants.PageOffsetMask).ToHashSet();
         var pages = new List<ulong>();
         foreach (var range in config.Ram)
         {
-            var first = (range.Start + KernelConstants.PageOffsetMask) & ~KernelConstants.PageOffsetMask;
-            for (var page = first; page >= first && page + KernelConstants.PageSize <= range.End; page += KernelConstants.PageSize)
+            // Walked from the top down, so one RAM range gives the descending order without sorting.
+            var runs = config.UsablePageRuns(range);
+            for (var r = runs.Count - 1; r >= 0; r--)
             {
-                if (!config.IsReserved(page) && !occupied.Contains(page))
+                var (first, last) = runs[r];
+                pages.EnsureCapacity(pages.Count + (int)Math.Min(((last - first) / KernelConstants.PageSize) + 1, int.MaxValue));
+                for (var page = last; page >= first && page <= last; page -= KernelConstants.PageSize)
                 {
-                    pages.Add(page);
+                    if (!occupied.Contains(page))
+                    {
+                        pages.Add(page);
+                    }
                 }
             }
         }
@@ -79,16 +108,25 @@ public sealed class KernelPageAllocator
     public int TotalPages => _pageByRank.Length;
 
     /// <summary>Number of free pages.</summary>
-    public int FreePages => _freeRanks.Count;
+    public int FreePages => _freeCount;
 
     /// <summary>The free pages in allocation order.</summary>
-    public IEnumerable<ulong> FreePagesInOrder => _freeRanks.Select(r => _pageByRank[r]);
+    public IEnumerable<ulong> FreePagesInOrder
+    {
+        get
+        {
+            for (var rank = NextFree(0); rank >= 0; rank = NextFree(rank + 1))
+            {
+                yield return _pageByRank[rank];
+            }
+        }
+    }
 
     /// <summary>Whether <paramref name="page"/> is managed by this allocator.</summary>
-    public bool Manages(ulong page) => _rankByPage.ContainsKey(page);
+    public bool Manages(ulong page) => RankOf(page) >= 0;
 
     /// <summary>Whether <paramref name="page"/> is managed and currently free.</summary>
-    public bool IsFree(ulong page) => _rankByPage.TryGetValue(page, out var rank) && _freeRanks.Contains(rank);
+    public bool IsFree(ulong page) => RankOf(page) is var rank && rank >= 0 && IsFreeRank(rank);
 
     /// <summary>
     /// Allocates 2^<paramref name="order"/> contiguous, naturally aligned pages that all lie below
@@ -98,7 +136,7 @@ public sealed class KernelPageAllocator
     {
         var count = 1UL << order;
         var size = count * KernelConstants.PageSize;
-        foreach (var rank in _freeRanks)
+        for (var rank = NextFree(0); rank >= 0; rank = NextFree(rank + 1))
         {
             var block = _pageByRank[rank] & ~(size - 1);
             if (block + size > limit || block + size < block)
@@ -110,7 +148,7 @@ public sealed class KernelPageAllocator
             {
                 for (ulong i = 0; i < count; i++)
                 {
-                    _freeRanks.Remove(_rankByPage[block + (i * KernelConstants.PageSize)]);
+                    TakeRank(RankOf(block + (i * KernelConstants.PageSize)));
                 }
 
                 return block;
@@ -123,12 +161,14 @@ public sealed class KernelPageAllocator
     /// <summary>Takes a specific free page out of the pool (for state the runtime places itself); false when not free.</summary>
     public bool Claim(ulong page)
     {
-        if (!_rankByPage.TryGetValue(page, out var rank))
+        var rank = RankOf(page);
+        if (rank < 0 || !IsFreeRank(rank))
         {
             return false;
         }
 
-        return _freeRanks.Remove(rank);
+        TakeRank(rank);
+        return true;
     }
 
     /// <summary>Returns 2^<paramref name="order"/> pages starting at <paramref name="block"/> to the pool.</summary>
@@ -137,10 +177,15 @@ public sealed class KernelPageAllocator
         for (ulong i = 0; i < 1UL << order; i++)
         {
             var page = block + (i * KernelConstants.PageSize);
-            if (!_rankByPage.TryGetValue(page, out var rank) || !_freeRanks.Add(rank))
+            var rank = RankOf(page);
+            if (rank < 0 || IsFreeRank(rank))
             {
                 throw new InvalidOperationException($"Page 0x{page:x} is not an allocated page of this allocator.");
             }
+
+            _free[rank >> 6] |= 1UL << (rank & 63);
+            _freeCount++;
+            _firstFreeWord = Math.Min(_firstFreeWord, rank >> 6);
         }
     }
 
@@ -148,7 +193,123 @@ public sealed class KernelPageAllocator
     {
         for (ulong i = 0; i < count; i++)
         {
-            if (!_rankByPage.TryGetValue(block + (i * KernelConstants.PageSize), out var rank) || !_freeRanks.Contains(rank))
+            var rank = RankOf(block + (i * KernelConstants.PageSize));
+            if (rank < 0 || !IsFreeRank(rank))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsFreeRank(int rank) => (_free[rank >> 6] & (1UL << (rank & 63))) != 0;
+
+    private void TakeRank(int rank)
+    {
+        _free[rank >> 6] &= ~(1UL << (rank & 63));
+        _freeCount--;
+    }
+
+    /// <summary>The lowest free rank at or above <paramref name="from"/>, or -1.</summary>
+    private int NextFree(int from)
+    {
+        var word = from >> 6;
+        if (word <= _firstFreeWord)
+        {
+            // Words below the first one that may hold a free rank are known empty; skip to it and move it up.
+            while (_firstFreeWord < _free.Length && _free[_firstFreeWord] == 0)
+            {
+                _firstFreeWord++;
+            }
+
+            if (word < _firstFreeWord)
+            {
+                word = _firstFreeWord;
+                from = word << 6;
+            }
+        }
+
+        if (word >= _free.Length)
+        {
+            return -1;
+        }
+
+        var bits = _free[word] & (ulong.MaxValue << (from & 63));
+        while (bits == 0)
+        {
+            if (++word >= _free.Length)
+            {
+                return -1;
+            }
+
+            bits = _free[word];
+        }
+
+        return (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+    }
+
+    /// <summary>The rank of <paramref name="page"/>, or -1 when the allocator does not manage it.</summary>
+    private int RankOf(ulong page)
+    {
+        if (_sortedPages is null)
+        {
+            // Strictly descending: a binary search with the order reversed.
+            int lo = 0, hi = _pageByRank.Length - 1;
+            while (lo <= hi)
+            {
+                var mid = lo + ((hi - lo) >> 1);
+                var value = _pageByRank[mid];
+                if (value == page)
+                {
+                    return mid;
+                }
+
+                if (value > page)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return -1;
+        }
+
+        var index = Array.BinarySearch(_sortedPages, page);
+        return index >= 0 ? _rankOfSorted![index] : -1;
+    }
+
+    private static ulong[] DistinctDescending(IEnumerable<ulong> pages)
+    {
+        var sorted = pages.ToArray();
+        if (IsStrictlyDescending(sorted))
+        {
+            return sorted;
+        }
+
+        Array.Sort(sorted);
+        var count = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (count == 0 || sorted[count - 1] != sorted[i])
+            {
+                sorted[count++] = sorted[i];
+            }
+        }
+
+        Array.Resize(ref sorted, count);
+        Array.Reverse(sorted);
+        return sorted;
+    }
+
+    private static bool IsStrictlyDescending(ulong[] pages)
+    {
+        for (var i = 1; i < pages.Length; i++)
+        {
+            if (pages[i - 1] <= pages[i])
             {
                 return false;
             }

@@ -5,6 +5,7 @@ using KjTest.Dsl.Images;
 using KjTest.Dsl.Reading;
 using KjTest.Dsl.Text;
 using KjTest.Dsl.Yaml;
+using KjTest.Runtime.Scenarios;
 using KjTest.Runtime.Scenarios.Planning;
 
 namespace KjTest.Runtime.Suite;
@@ -30,7 +31,8 @@ public sealed class SuiteLoader
     public static ScenarioReader CreateReader() => new([new YamlFrontEnd(), new KjtFrontEnd()]);
 
     /// <summary>The semantic checker, with image content resolved (assembly, hex, raw and ELF files, entry labels).</summary>
-    public static ScenarioChecker CreateChecker() => new(new ResolvingImageChecker(new ImageResolver()));
+    /// <remarks>It shares the planner's resolver, so a file's assembly is assembled once for checking and planning.</remarks>
+    public static ScenarioChecker CreateChecker() => new(new ResolvingImageChecker(ScenarioMachine.Resolver));
 
     /// <summary>A loader over every front end and the resolving checker.</summary>
     public static SuiteLoader Default() => new(CreateReader(), CreateChecker());
@@ -41,13 +43,34 @@ public sealed class SuiteLoader
     /// <summary>
     /// Expands <paramref name="paths"/> and reads, checks and plans every file found, with <paramref name="overrides"/>
     /// applied before planning; ids are relative to <paramref name="root"/> (default: the working directory). With
-    /// <paramref name="strict"/> every warning counts as an error: a file with one is invalid and has no plan.
+    /// <paramref name="strict"/> every warning counts as an error: a file with one is invalid and has no plan. Up to
+    /// <paramref name="jobs"/> files load at once; the result is the same, in the same order, whatever the number.
     /// </summary>
-    public SuiteLoad Load(IEnumerable<string> paths, string? root = null, SuiteOverrides? overrides = null, bool strict = false)
+    public SuiteLoad Load(IEnumerable<string> paths, string? root = null, SuiteOverrides? overrides = null, bool strict = false, int jobs = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
         var (files, unmatched) = ScenarioDiscovery.Expand(paths, _reader);
         var baseRoot = Path.GetFullPath(root ?? Directory.GetCurrentDirectory());
-        return new SuiteLoad([.. files.SelectMany(f => LoadFile(f, baseRoot, overrides ?? SuiteOverrides.None)).Select(f => strict ? Strict(f) : f)], unmatched);
+        var loaded = new IReadOnlyList<SuiteFile>[files.Count];
+        void LoadAt(int i)
+        {
+            loaded[i] = [.. LoadFile(files[i], baseRoot, overrides ?? SuiteOverrides.None).Select(f => strict ? Strict(f) : f)];
+        }
+
+        if (jobs == 1 || files.Count < 2)
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                LoadAt(i);
+            }
+        }
+        else
+        {
+            // Reading, checking and planning share only thread-safe state (the resolver's caches, the grammars).
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs }, LoadAt);
+        }
+
+        return new SuiteLoad([.. loaded.SelectMany(cells => cells)], unmatched);
     }
 
     /// <summary>Warnings as errors: the checker's, the planner's and the front ends' alike.</summary>

@@ -39,6 +39,15 @@ public static class I386Relocate
     /// <summary>Builds the routine with <paramref name="bug"/> (B2, B2a, B3 as on x86-64; B4 is the era's own behaviour).</summary>
     public static RelocateRoutine Build(RelocateBug bug)
     {
+        // Assembling takes milliseconds and the result depends only on the bug; each caller gets its own bytes.
+        var routine = Built.GetOrAdd(bug, Assemble);
+        return routine with { Code = (byte[])routine.Code.Clone() };
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<RelocateBug, RelocateRoutine> Built = new();
+
+    private static RelocateRoutine Assemble(RelocateBug bug)
+    {
         const int d = RelocateRoutine.ControlCodeMaxSize;
         var a = new Assembler(32);
         var start = a.CreateLabel("relocate_kernel");

@@ -34,6 +34,15 @@ public static class X86_64Relocate
     /// </summary>
     public static RelocateRoutine Build(KernelEra era, RelocateBug bug, ulong savedGdtDescriptorVa)
     {
+        // Assembling takes milliseconds and the result depends only on the key; each caller gets its own bytes.
+        var routine = Built.GetOrAdd((era, bug, savedGdtDescriptorVa), key => Assemble(key.Era, key.Bug, key.SavedGdtDescriptorVa));
+        return routine with { Code = (byte[])routine.Code.Clone() };
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(KernelEra Era, RelocateBug Bug, ulong SavedGdtDescriptorVa), RelocateRoutine> Built = new();
+
+    private static RelocateRoutine Assemble(KernelEra era, RelocateBug bug, ulong savedGdtDescriptorVa)
+    {
         var traits = Eras.EraTable.Of(era);
         if (!traits.Supports(KernelArch.X86_64))
         {
