@@ -27,10 +27,17 @@ public sealed class RunCommand(CliOutput output, IAnsiConsole console) : Command
             return ExitCodes.Usage;
         }
 
-        var selection = settings.Selection(out _)! with { Ids = ids };
         var overrides = new SuiteOverrides(settings.Seed, settings.MaxInstructions, settings.TimeoutMilliseconds, settings.EraList(out _));
         var loaded = ScenarioLoader.Default().Load(settings.Paths, overrides, settings.Strict, settings.Jobs);
         loaded.PrintDiagnostics(output.Out, output.Colour);
+        if (settings.LastFailed && ids is not null && !loaded.Suite.Files.Any(f => ids.Contains(f.Id)))
+        {
+            // As pytest's --lf does when none of the recorded failures is among the tests named: everything runs.
+            output.Error.Write($"kjtest: --last-failed: none of the {ids.Count} recorded failures is among the files named; running every scenario\n");
+            ids = null;
+        }
+
+        var selection = settings.Selection(out _)! with { Ids = ids };
         var selected = selection.Apply(loaded.Suite.Files);
         if (ids is not null)
         {

@@ -61,6 +61,21 @@ public class RerunTests
     }
 
     [Test]
+    public void Last_failed_runs_everything_when_no_recorded_failure_is_among_the_files_named()
+    {
+        using var folder = new TempFolder();
+        var cache = Path.Combine(folder.Path, ".kjtest");
+        var a = folder.Write("a.yaml", Passing);
+        var b = folder.Write("b.yaml", Failing("b"));
+
+        CliTester.Run("run", b, "--cache-dir", cache);
+        var other = CliTester.Run("run", a, "--last-failed", "--cache-dir", cache);
+
+        Assert.That(Names(other), Is.EqualTo(new[] { "passes" }));
+        Assert.That(other.Error, Does.Contain("none of the 1 recorded failures is among the files named; running every scenario"));
+    }
+
+    [Test]
     public void Rerun_failed_runs_what_a_json_report_records_as_not_passed()
     {
         using var folder = new TempFolder();
