@@ -38,7 +38,7 @@ public static class Program
             var console = AnsiConsole.Create(new AnsiConsoleSettings
             {
                 Out = new AnsiConsoleOutput(output.Out),
-                Ansi = output.Colour || output.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+                Ansi = output.Interactive ? AnsiSupport.Yes : output.Colour ? AnsiSupport.Detect : AnsiSupport.No,
                 ColorSystem = output.Colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
                 Interactive = output.Interactive ? InteractionSupport.Yes : InteractionSupport.No,
             });

@@ -5,7 +5,10 @@ namespace KjTest.Cli.Tests;
 /// <summary>Runs <c>kjtest</c> in process with captured, uncoloured output.</summary>
 internal static class CliTester
 {
-    public static CliRun Run(params string[] args)
+    public static CliRun Run(params string[] args) => Run(interactive: false, args);
+
+    /// <summary>Runs <c>kjtest</c> as on a terminal (<paramref name="interactive"/>): live output such as the progress line is drawn.</summary>
+    public static CliRun Run(bool interactive, params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
@@ -15,7 +18,7 @@ internal static class CliTester
             args = [.. args, "--cache-dir", CacheFolder];
         }
 
-        var exit = Program.Run(args, new CliOutput(stdout, stderr, Colour: false));
+        var exit = Program.Run(args, new CliOutput(stdout, stderr, Colour: false, interactive));
         return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }
 
