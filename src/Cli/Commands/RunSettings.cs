@@ -118,35 +118,7 @@ public sealed class RunSettings : CommandSettings
     {
         error = null;
         var (option, text) = Era is { } one ? ("--era", one) : Eras is { } many ? ("--eras", many) : (null, null);
-        if (option is null || text is null)
-        {
-            return null;
-        }
-
-        if (option == "--eras" && text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
-        {
-            return Enum.GetValues<Dsl.Model.Era>();
-        }
-
-        var eras = new List<Dsl.Model.Era>();
-        foreach (var word in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (!Dsl.Vocabulary.Words.Eras.TryGetValue(word.ToLowerInvariant(), out var era) || (option == "--era" && text.Contains(',', StringComparison.Ordinal)))
-            {
-                var hint = Dsl.Diagnostics.Suggestions.DidYouMean(word, Dsl.Vocabulary.Words.Eras.Keys);
-                error = option == "--era" && text.Contains(',', StringComparison.Ordinal)
-                    ? $"--era takes one era; for several write --eras {text}"
-                    : $"{option} '{word}' is not an era; write one of {string.Join(", ", Dsl.Vocabulary.Words.Eras.Keys)}{(option == "--eras" ? " or all" : "")}{(hint is null ? "" : $" ({hint})")}";
-                return null;
-            }
-
-            if (!eras.Contains(era))
-            {
-                eras.Add(era);
-            }
-        }
-
-        return eras;
+        return option is null || text is null ? null : global::KjTest.Runtime.Suite.EraList.Parse(text, option, option == "--eras", out error);
     }
 
     /// <summary>The selection the options describe; null (with <paramref name="error"/>) when one does not parse.</summary>

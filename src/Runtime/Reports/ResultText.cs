@@ -21,14 +21,23 @@ public static class ResultText
             "SKIP" => $"\u001b[33m{status}\u001b[0m",
             _ => $"\u001b[31m{status}\u001b[0m",
         };
+        return $"{painted} {result.Name} ({Verdict(result)}) {path}";
+    }
+
+    /// <summary>
+    /// What happened against what was stated: <c>crash, stated pass</c> (with the stated fields) for a non-pass, the
+    /// outcome for a pass, the reason for a skip.
+    /// </summary>
+    public static string Verdict(ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
         var outcome = Name(result.Actual);
         var stated = result.Expected.Kind.Value;
-        var detail = result.Actual == OutcomeKind.Skip
+        return result.Actual == OutcomeKind.Skip
             ? (result.Messages.Count > 0 ? result.Messages[0].Text : outcome)
             : result.Passed
             ? outcome
             : $"{outcome}, stated {Name(stated)}{(result.Expected.Fields.Count > 0 ? $" [{string.Join(", ", result.Expected.Fields.Select(f => f.Value))}]" : "")}";
-        return $"{painted} {result.Name} ({detail}) {path}";
     }
 
     /// <summary>
