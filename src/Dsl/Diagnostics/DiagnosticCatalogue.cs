@@ -110,6 +110,9 @@ public static class DiagnosticCatalogue
     /// <summary>`rel` was written on a plain number, which has no relocatable address to be relative to (NASM warns the same).</summary>
     public static DiagnosticDescriptor AsmRelOnNumber { get; } = Warning("KJ1416", "'rel' has no effect on the plain number {0}; the address stays absolute");
 
+    /// <summary>An expression nested (parentheses, unary operators, operator chains) beyond what the assembler walks.</summary>
+    public static DiagnosticDescriptor AsmExpressionTooDeep { get; } = Error("KJ1417", "expression nested too deeply (more than {0} levels)");
+
     /// <summary>A character in hex content is neither a hex digit nor a separator.</summary>
     public static DiagnosticDescriptor HexBadCharacter { get; } = Error("KJ1420", "'{0}' is not a hex digit or separator");
 
