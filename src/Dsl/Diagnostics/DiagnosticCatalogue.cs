@@ -34,6 +34,9 @@ public static class DiagnosticCatalogue
     /// <summary>A YAML file whose last line has no line break: YAML allows it, but a file cut off mid-line looks the same.</summary>
     public static DiagnosticDescriptor YamlNoFinalLineBreak { get; } = Warning("KJ1006", "the file ends in the middle of its last line, with no line break (was the file cut off?)");
 
+    /// <summary>A folder named on the command line, or found inside one, could not be listed (permissions).</summary>
+    public static DiagnosticDescriptor FolderNotReadable { get; } = Error("KJ1007", "cannot read folder {0}: {1}");
+
     /// <summary>Reports a warning that is not yet catalogued more precisely; kept for completeness of the severity scale.</summary>
     public static DiagnosticDescriptor GenericWarning { get; } = Warning("KJ1099", "{0}");
 
