@@ -120,6 +120,11 @@ public sealed class ExecCommand(CliOutput output) : Command<ExecCommand.Settings
             image = GuestImage.Flat(bitness ?? 64, bytes, loadAddress, entry ?? loadAddress);
         }
 
+        if (image.MisfitIn(memory) is { } misfit)
+        {
+            return Usage($"{settings.Image}: {misfit}");
+        }
+
         using var stdout = new TextWriterStream(output.Out);
         using var stderr = new TextWriterStream(output.Error);
         var result = ProgramRunner.Run(image, memory, maxInstructions, stdout, stderr, settings.Trace ? output.Error : null);

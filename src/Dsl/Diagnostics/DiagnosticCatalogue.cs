@@ -294,6 +294,9 @@ public static class DiagnosticCatalogue
     /// <summary>Two memory map ranges sharing addresses.</summary>
     public static DiagnosticDescriptor OverlappingRegions { get; } = Error("KJ1528", "memory map range [0x{0:x}, 0x{1:x}) overlaps the range on line {2}");
 
+    /// <summary>A memory map range whose start plus size does not fit 64 bits.</summary>
+    public static DiagnosticDescriptor RegionPastAddressSpace { get; } = Error("KJ1546", "memory map range at 0x{0:x} of size 0x{1:x} ends past the 64-bit address space");
+
     /// <summary>Text that is not hexadecimal bytes.</summary>
     public static DiagnosticDescriptor InvalidBytes { get; } = Error("KJ1530", "'{0}' is not hexadecimal bytes (write pairs of hex digits, spaces allowed)");
 
