@@ -76,4 +76,15 @@ public sealed class DiagnosticRendererTests
 
         Assert.That(lines[2], Is.EqualTo("   | " + new string('^', DiagnosticRenderer.LineWindow)));
     }
+
+    [Test]
+    public void A_token_of_megabytes_is_quoted_in_the_message_cut_to_its_first_characters()
+    {
+        var token = new string('P', 4 << 20);
+        var descriptor = new DiagnosticDescriptor("KJ1501", Severity.Error, "unknown kexec_load flag '{0}'");
+
+        var diagnostic = descriptor.Create(SourceSpan.StartOf("f.yaml"), token);
+
+        Assert.That(diagnostic.Message, Is.EqualTo($"unknown kexec_load flag '{token[..DiagnosticDescriptor.MaxArgumentLength]}… (4194304 characters)'"));
+    }
 }
