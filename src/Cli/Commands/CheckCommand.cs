@@ -14,7 +14,7 @@ public sealed class CheckCommand(CliOutput output) : Command<CheckSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var loaded = ScenarioLoader.Default().Load(settings.Paths, strict: settings.Strict, jobs: Environment.ProcessorCount);
-        loaded.PrintDiagnostics(output.Out, output.Colour);
+        loaded.PrintDiagnostics(output.Out, output.Colour, settings.MaxDiagnostics);
         var valid = loaded.Files.Count(f => f.Succeeded);
         var diagnostics = loaded.Files.SelectMany(f => f.Diagnostics).Concat(loaded.Unmatched).ToList();
         var errors = diagnostics.Count(d => d.IsError);

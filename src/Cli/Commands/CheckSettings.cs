@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace KjTest.Cli.Commands;
 
 /// <summary>Settings of <c>kjtest check</c>.</summary>
-public sealed class CheckSettings : CommandSettings
+public sealed class CheckSettings : DiagnosticSettings
 {
     /// <summary>Scenario files, folders (searched recursively) or globs.</summary>
     [CommandArgument(0, "<paths>")]

@@ -19,12 +19,12 @@ public sealed class ConvertCommand(CliOutput output) : Command<ConvertSettings>
         var loaded = ScenarioLoader.Default().Load([settings.File]);
         if (!loaded.AllValid || loaded.Files.Count != 1)
         {
-            loaded.PrintDiagnostics(output.Error, colour: false);
+            loaded.PrintDiagnostics(output.Error, colour: false, settings.MaxDiagnostics);
             return ExitCodes.Usage;
         }
 
         var scenario = loaded.Files[0].Scenario!;
-        loaded.PrintDiagnostics(output.Error, colour: false);
+        loaded.PrintDiagnostics(output.Error, colour: false, settings.MaxDiagnostics);
         output.Out.Write(settings.To == "yaml" ? YamlWriter.Write(scenario) : KjtWriter.Write(scenario));
         return ExitCodes.Success;
     }

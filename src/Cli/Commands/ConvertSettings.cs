@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace KjTest.Cli.Commands;
 
 /// <summary>Settings of <c>kjtest convert</c>.</summary>
-public sealed class ConvertSettings : CommandSettings
+public sealed class ConvertSettings : DiagnosticSettings
 {
     /// <summary>The scenario file to convert (.yaml, .yml or .kjt).</summary>
     [CommandArgument(0, "<file>")]
@@ -19,7 +19,7 @@ public sealed class ConvertSettings : CommandSettings
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        To switch
+        base.Validate() is { Successful: false } limit ? limit : To switch
         {
             null => ValidationResult.Error("convert needs --to yaml or --to kjt"),
             "yaml" or "kjt" => ValidationResult.Success(),

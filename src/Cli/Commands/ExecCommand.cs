@@ -3,6 +3,8 @@ using System.Globalization;
 using KjTest.Runtime.Machine.Cpu;
 using KjTest.Runtime.Machine.Loading;
 using KjTest.Cli.Terminal;
+using KjTest.Dsl.Images;
+using KjTest.Dsl.Reading;
 using Spectre.Console.Cli;
 
 namespace KjTest.Cli.Commands;
@@ -95,14 +97,11 @@ public sealed class ExecCommand(CliOutput output) : Command<ExecCommand.Settings
             return Usage("--memory must be between 1M and 64T");
         }
 
-        byte[] bytes;
-        try
+        // The image must fit in the machine's memory, so no larger file is read.
+        var read = BoundedFile.Read(settings.Image, (long)Math.Min(memory, ImageResolver.MaximumContentSize), "the machine's memory");
+        if (read.Bytes is not { } bytes)
         {
-            bytes = File.ReadAllBytes(settings.Image);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return Usage($"cannot read '{settings.Image}': {ex.Message}");
+            return Usage($"cannot read '{settings.Image}': {read.Problem}");
         }
 
         GuestImage image;
@@ -119,6 +118,11 @@ public sealed class ExecCommand(CliOutput output) : Command<ExecCommand.Settings
         else
         {
             image = GuestImage.Flat(bitness ?? 64, bytes, loadAddress, entry ?? loadAddress);
+        }
+
+        if (image.MisfitIn(memory) is { } misfit)
+        {
+            return Usage($"{settings.Image}: {misfit}");
         }
 
         using var stdout = new TextWriterStream(output.Out);

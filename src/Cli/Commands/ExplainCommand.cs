@@ -19,7 +19,7 @@ public sealed class ExplainCommand(CliOutput output) : Command<ExplainSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var loaded = ScenarioLoader.Default().Load(settings.Paths);
-        loaded.PrintDiagnostics(output.Out, output.Colour);
+        loaded.PrintDiagnostics(output.Out, output.Colour, settings.MaxDiagnostics);
         if (!loaded.AllValid)
         {
             return ExitCodes.Usage;

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace KjTest.Cli.Commands;
 
 /// <summary>Settings of <c>kjtest explain</c>.</summary>
-public sealed class ExplainSettings : CommandSettings
+public sealed class ExplainSettings : DiagnosticSettings
 {
     /// <summary>Scenario files, folders (searched recursively) or globs.</summary>
     [CommandArgument(0, "<paths>")]

@@ -24,7 +24,7 @@ public sealed class ListCommand(CliOutput output) : Command<PathsSettings>
             output.Out.Write($"{name.PadRight(nameWidth)}  {tags.PadRight(tagWidth)}  {file}\n");
         }
 
-        loaded.PrintDiagnostics(output.Error, colour: false);
+        loaded.PrintDiagnostics(output.Error, colour: false, settings.MaxDiagnostics);
         var invalid = loaded.Files.Count(f => !f.Succeeded);
         if (!loaded.AllValid)
         {

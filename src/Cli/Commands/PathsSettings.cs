@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace KjTest.Cli.Commands;
 
 /// <summary>Settings of the commands that take scenario paths.</summary>
-public sealed class PathsSettings : CommandSettings
+public sealed class PathsSettings : DiagnosticSettings
 {
     /// <summary>Scenario files, folders (searched recursively) or globs.</summary>
     [CommandArgument(0, "<paths>")]

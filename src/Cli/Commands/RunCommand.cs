@@ -29,7 +29,7 @@ public sealed class RunCommand(CliOutput output, IAnsiConsole console) : Command
 
         var overrides = new SuiteOverrides(settings.Seed, settings.MaxInstructions, settings.TimeoutMilliseconds, settings.EraList(out _));
         var loaded = ScenarioLoader.Default().Load(settings.Paths, overrides, settings.Strict, settings.Jobs);
-        loaded.PrintDiagnostics(output.Out, output.Colour);
+        loaded.PrintDiagnostics(output.Out, output.Colour, settings.MaxDiagnostics);
         if (settings.LastFailed && ids is not null && !loaded.Suite.Files.Any(f => ids.Contains(f.Id)))
         {
             // As pytest's --lf does when none of the recorded failures is among the tests named: everything runs.

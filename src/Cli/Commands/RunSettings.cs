@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace KjTest.Cli.Commands;
 
 /// <summary>Settings of <c>kjtest run</c>.</summary>
-public sealed class RunSettings : CommandSettings
+public sealed class RunSettings : DiagnosticSettings
 {
     /// <summary>Scenario files, folders (searched recursively) or globs.</summary>
     [CommandArgument(0, "<paths>")]
@@ -151,6 +151,11 @@ public sealed class RunSettings : CommandSettings
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
+        if (base.Validate() is { Successful: false } limit)
+        {
+            return limit;
+        }
+
         if (Jobs < 1)
         {
             return ValidationResult.Error("--jobs must be at least 1");

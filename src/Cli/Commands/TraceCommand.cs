@@ -32,7 +32,7 @@ public sealed class TraceCommand(CliOutput output) : Command<TraceSettings>
         }
 
         var loaded = ScenarioLoader.Default().Load([settings.Scenario], new SuiteOverrides(settings.Seed, settings.MaxInstructions, null, era is { } e ? [e] : null));
-        loaded.PrintDiagnostics(output.Out, output.Colour);
+        loaded.PrintDiagnostics(output.Out, output.Colour, settings.MaxDiagnostics);
         if (!loaded.AllValid)
         {
             return ExitCodes.Usage;

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace KjTest.Cli.Commands;
 
 /// <summary>Settings of <c>kjtest trace</c>.</summary>
-public sealed class TraceSettings : CommandSettings
+public sealed class TraceSettings : DiagnosticSettings
 {
     /// <summary>The scenario file to trace.</summary>
     [CommandArgument(0, "<scenario>")]
@@ -52,6 +52,11 @@ public sealed class TraceSettings : CommandSettings
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
+        if (base.Validate() is { Successful: false } limit)
+        {
+            return limit;
+        }
+
         if ((PointError("--from", From) ?? PointError("--to", To)) is { } error)
         {
             return ValidationResult.Error(error);

@@ -20,8 +20,11 @@ public sealed record LoadResult(SuiteLoad Suite)
     /// <summary>True when every argument matched and every file is valid.</summary>
     public bool AllValid => Unmatched.Count == 0 && Files.All(f => f.Succeeded);
 
-    /// <summary>Prints every diagnostic: unmatched arguments first, then each file's in order.</summary>
-    public void PrintDiagnostics(TextWriter writer, bool colour)
+    /// <summary>
+    /// Prints the diagnostics: unmatched arguments first, then each file's in order, at most
+    /// <paramref name="maxPerFile"/> per file and then one line counting the rest.
+    /// </summary>
+    public void PrintDiagnostics(TextWriter writer, bool colour, int maxPerFile)
     {
         foreach (var diagnostic in Unmatched)
         {
@@ -30,9 +33,16 @@ public sealed record LoadResult(SuiteLoad Suite)
 
         foreach (var file in Files)
         {
-            foreach (var diagnostic in file.Diagnostics)
+            foreach (var diagnostic in file.Diagnostics.Take(maxPerFile))
             {
                 DiagnosticPrinter.Print(writer, diagnostic, file.Source, colour);
+            }
+
+            if (file.Diagnostics.Count > maxPerFile)
+            {
+                var rest = file.Diagnostics.Skip(maxPerFile).ToList();
+                var path = rest.Select(d => d.Span.Path).FirstOrDefault(p => !string.IsNullOrEmpty(p)) ?? file.Source?.Path ?? "kjtest";
+                writer.Write($"{path}: and {rest.Count} more ({rest.Count(d => d.IsError)} errors, {rest.Count(d => !d.IsError)} warnings); --max-diagnostics N shows more\n");
             }
         }
     }

@@ -18,6 +18,11 @@ internal sealed partial class ScenarioCheck
         foreach (var region in _scenario.Machine.MemoryMap.OrderBy(r => r.Range.Start.Value).ThenBy(r => r.Span.Offset))
         {
             var range = region.Range;
+            if (range.Size.Value > ulong.MaxValue - range.Start.Value + 1 && range.Start.Value > 0)
+            {
+                _diagnostics.Report(DiagnosticCatalogue.RegionPastAddressSpace, range.Size.Span, range.Start.Value, range.Size.Value);
+            }
+
             if (furthest is not null && range.Start.Value < furthest.Range.End && range.Size.Value > 0)
             {
                 _diagnostics.Report(DiagnosticCatalogue.OverlappingRegions, region.Span, range.Start.Value, range.End, furthest.Span.Line);

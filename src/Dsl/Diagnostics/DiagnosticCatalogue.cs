@@ -34,6 +34,9 @@ public static class DiagnosticCatalogue
     /// <summary>A YAML file whose last line has no line break: YAML allows it, but a file cut off mid-line looks the same.</summary>
     public static DiagnosticDescriptor YamlNoFinalLineBreak { get; } = Warning("KJ1006", "the file ends in the middle of its last line, with no line break (was the file cut off?)");
 
+    /// <summary>A folder named on the command line, or found inside one, could not be listed (permissions).</summary>
+    public static DiagnosticDescriptor FolderNotReadable { get; } = Error("KJ1007", "cannot read folder {0}: {1}");
+
     /// <summary>Reports a warning that is not yet catalogued more precisely; kept for completeness of the severity scale.</summary>
     public static DiagnosticDescriptor GenericWarning { get; } = Warning("KJ1099", "{0}");
 
@@ -109,6 +112,9 @@ public static class DiagnosticCatalogue
 
     /// <summary>`rel` was written on a plain number, which has no relocatable address to be relative to (NASM warns the same).</summary>
     public static DiagnosticDescriptor AsmRelOnNumber { get; } = Warning("KJ1416", "'rel' has no effect on the plain number {0}; the address stays absolute");
+
+    /// <summary>An expression nested (parentheses, unary operators, operator chains) beyond what the assembler walks.</summary>
+    public static DiagnosticDescriptor AsmExpressionTooDeep { get; } = Error("KJ1417", "expression nested too deeply (more than {0} levels)");
 
     /// <summary>A character in hex content is neither a hex digit nor a separator.</summary>
     public static DiagnosticDescriptor HexBadCharacter { get; } = Error("KJ1420", "'{0}' is not a hex digit or separator");
@@ -287,6 +293,9 @@ public static class DiagnosticCatalogue
 
     /// <summary>Two memory map ranges sharing addresses.</summary>
     public static DiagnosticDescriptor OverlappingRegions { get; } = Error("KJ1528", "memory map range [0x{0:x}, 0x{1:x}) overlaps the range on line {2}");
+
+    /// <summary>A memory map range whose start plus size does not fit 64 bits.</summary>
+    public static DiagnosticDescriptor RegionPastAddressSpace { get; } = Error("KJ1546", "memory map range at 0x{0:x} of size 0x{1:x} ends past the 64-bit address space");
 
     /// <summary>Text that is not hexadecimal bytes.</summary>
     public static DiagnosticDescriptor InvalidBytes { get; } = Error("KJ1530", "'{0}' is not hexadecimal bytes (write pairs of hex digits, spaces allowed)");

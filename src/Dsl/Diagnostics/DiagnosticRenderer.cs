@@ -8,6 +8,14 @@ namespace KjTest.Dsl.Diagnostics;
 /// </summary>
 public static class DiagnosticRenderer
 {
+    /// <summary>The most columns of a source line shown; a longer line is cut to a window around the caret.</summary>
+    public const int LineWindow = 120;
+
+    /// <summary>Columns kept before the caret when a line is cut.</summary>
+    private const int Lead = 40;
+
+    private const string Cut = "…";
+
     /// <summary>Renders one diagnostic; <paramref name="source"/> supplies the line shown, if known.</summary>
     public static string Render(Diagnostic diagnostic, SourceText? source)
     {
@@ -20,10 +28,15 @@ public static class DiagnosticRenderer
             var width = diagnostic.Span.EndLine == diagnostic.Span.Line
                 ? diagnostic.Span.EndColumn - diagnostic.Span.Column
                 : line.Length - start;
-            width = Math.Clamp(width, 1, Math.Max(1, line.Length - start));
+            // A minified or generated line can be megabytes long: show only a window around the caret.
+            var from = line.Length > LineWindow ? Math.Clamp(start - Lead, 0, line.Length - LineWindow) : 0;
+            var to = Math.Min(line.Length, from + LineWindow);
+            var before = from > 0 ? Cut : "";
+            var shown = before + line[from..to] + (to < line.Length ? Cut : "");
+            width = Math.Clamp(width, 1, Math.Max(1, to - start));
             var gutter = diagnostic.Span.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            builder.Append(' ').Append(gutter).Append(" | ").Append(line).Append('\n');
-            builder.Append(' ').Append(' ', gutter.Length).Append(" | ").Append(' ', start).Append('^', width).Append('\n');
+            builder.Append(' ').Append(gutter).Append(" | ").Append(shown).Append('\n');
+            builder.Append(' ').Append(' ', gutter.Length).Append(" | ").Append(' ', before.Length + start - from).Append('^', width).Append('\n');
         }
 
         if (diagnostic.Hint is not null)

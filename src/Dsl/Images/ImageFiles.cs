@@ -1,4 +1,5 @@
 using KjTest.Dsl.Diagnostics;
+using KjTest.Dsl.Reading;
 
 namespace KjTest.Dsl.Images;
 
@@ -12,8 +13,8 @@ internal static class ImageFiles
     public static string Resolve(string path, string baseDirectory) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(baseDirectory, path));
 
-    /// <summary>Reads a whole file, or reports why it cannot be read and returns null.</summary>
-    public static byte[]? ReadAll(string path, string baseDirectory, SourceSpan span, DiagnosticBag diagnostics)
+    /// <summary>Reads a whole file of at most <paramref name="limit"/> bytes, or reports why it cannot be read and returns null.</summary>
+    public static byte[]? ReadAll(string path, string baseDirectory, SourceSpan span, DiagnosticBag diagnostics, long limit = MaximumSize, string limitName = "the image file limit")
     {
         string full;
         try
@@ -26,29 +27,31 @@ internal static class ImageFiles
             return null;
         }
 
-        if (!File.Exists(full))
+        var read = BoundedFile.Read(full, limit, limitName);
+        if (read.Missing)
         {
-            var hint = Directory.Exists(full) ? "this path is a directory" : SuggestSibling(full);
-            diagnostics.ReportWithHint(DiagnosticCatalogue.ImageFileNotFound, span, hint, path);
+            diagnostics.ReportWithHint(DiagnosticCatalogue.ImageFileNotFound, span, SuggestSibling(full), path);
             return null;
         }
 
-        try
+        if (read.Bytes is null)
         {
-            var info = new FileInfo(full);
-            if (info.Length > MaximumSize)
-            {
-                diagnostics.Report(DiagnosticCatalogue.ImageFileUnreadable, span, path, $"it is larger than {MaximumSize} bytes");
-                return null;
-            }
+            diagnostics.Report(DiagnosticCatalogue.ImageFileUnreadable, span, path, read.Problem);
+        }
 
-            return File.ReadAllBytes(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        return read.Bytes;
+    }
+
+    /// <summary>The diagnostic for content already read that is larger than <paramref name="limit"/>, or false when it fits.</summary>
+    public static bool ReportIfTooLarge(byte[] bytes, string path, SourceSpan span, DiagnosticBag diagnostics, long limit, string limitName)
+    {
+        if (bytes.LongLength <= limit)
         {
-            diagnostics.Report(DiagnosticCatalogue.ImageFileUnreadable, span, path, e.Message);
-            return null;
+            return false;
         }
+
+        diagnostics.Report(DiagnosticCatalogue.ImageFileUnreadable, span, path, BoundedFile.TooLarge(bytes.LongLength, limit, limitName));
+        return true;
     }
 
     private static string? SuggestSibling(string full)

@@ -77,7 +77,7 @@ public sealed class ImageResolver
         ulong? defaultEntry = null;
         if (image.Elf is { } elfPath)
         {
-            var elf = ReadElf(elfPath.Value, baseDirectory, elfPath.Span, diagnostics);
+            var elf = ReadElf(elfPath.Value, baseDirectory, elfPath.Span, ImageLimitOf(scenario), diagnostics);
             if (elf is not null)
             {
                 defaultEntry = elf.Entry;
@@ -155,7 +155,7 @@ public sealed class ImageResolver
                 var parsed = HexBytes.Parse(hex.Source.Text, hex.Source.Map);
                 return new ContentResolution(parsed.Succeeded ? parsed.Bytes : null, NoLabels, parsed.Diagnostics);
             case FileContent file:
-                return Bytes(ReadFile(file.Path.Value, baseDirectory, file.Path.Span, diagnostics), diagnostics);
+                return Bytes(ReadFile(file.Path.Value, baseDirectory, file.Path.Span, ImageLimitOf(scenario), diagnostics), diagnostics);
             case FillContent fill:
                 if (fill.Size.Value > (ulong)MaximumContentSize)
                 {
@@ -167,7 +167,7 @@ public sealed class ImageResolver
                 Array.Fill(filled, (byte)fill.Value.Value);
                 return Bytes(filled, diagnostics);
             case ElfSegmentContent segment:
-                return Bytes(ReadElfSegment(segment, baseDirectory, diagnostics), diagnostics);
+                return Bytes(ReadElfSegment(segment, baseDirectory, ImageLimitOf(scenario), diagnostics), diagnostics);
             default:
                 throw new ArgumentOutOfRangeException(nameof(content), content.GetType().Name, "unknown content kind");
         }
@@ -179,15 +179,25 @@ public sealed class ImageResolver
     private AssemblyResult Assemble(AsmContent asm, ulong address, int bitness) =>
         _assembled.GetOrAdd((asm, address, bitness), key => Assembler.Assemble(new AsmSource(key.Content.Source.Text, key.Content.Source.Map), key.Address, key.Bitness));
 
-    private byte[]? ReadFile(string path, string baseDirectory, SourceSpan span, DiagnosticBag diagnostics)
+    /// <summary>The largest image file a scenario may read: its RAM (an image cannot be larger), at most <see cref="MaximumContentSize"/>.</summary>
+    public static long ImageLimitOf(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return (long)Math.Min((ulong)MaximumContentSize, scenario.Machine.RamSize?.Value ?? Checking.ScenarioCheck.DefaultRamSize);
+    }
+
+    private static string LimitName(long limit) => limit == MaximumContentSize ? "the image file limit" : "the machine's RAM";
+
+    private byte[]? ReadFile(string path, string baseDirectory, SourceSpan span, long limit, DiagnosticBag diagnostics)
     {
         var key = Key(path, baseDirectory);
         if (key is not null && _files.TryGetValue(key, out var cached))
         {
-            return cached;
+            // The cache is shared by scenarios with different RAM sizes.
+            return ImageFiles.ReportIfTooLarge(cached, path, span, diagnostics, limit, LimitName(limit)) ? null : cached;
         }
 
-        var bytes = ImageFiles.ReadAll(path, baseDirectory, span, diagnostics);
+        var bytes = ImageFiles.ReadAll(path, baseDirectory, span, diagnostics, limit, LimitName(limit));
         if (bytes is not null && key is not null)
         {
             _files.TryAdd(key, bytes);
@@ -196,7 +206,7 @@ public sealed class ImageResolver
         return bytes;
     }
 
-    private ElfReadResult? ReadElf(string path, string baseDirectory, SourceSpan span, DiagnosticBag diagnostics)
+    private ElfReadResult? ReadElf(string path, string baseDirectory, SourceSpan span, long limit, DiagnosticBag diagnostics)
     {
         var key = Key(path, baseDirectory);
         if (key is not null && _elfFiles.TryGetValue(key, out var cached))
@@ -204,7 +214,7 @@ public sealed class ImageResolver
             return cached;
         }
 
-        var bytes = ReadFile(path, baseDirectory, span, diagnostics);
+        var bytes = ReadFile(path, baseDirectory, span, limit, diagnostics);
         if (bytes is null)
         {
             return null;
@@ -226,9 +236,9 @@ public sealed class ImageResolver
         return elf;
     }
 
-    private byte[]? ReadElfSegment(ElfSegmentContent segment, string baseDirectory, DiagnosticBag diagnostics)
+    private byte[]? ReadElfSegment(ElfSegmentContent segment, string baseDirectory, long limit, DiagnosticBag diagnostics)
     {
-        var elf = ReadElf(segment.Path.Value, baseDirectory, segment.Path.Span, diagnostics);
+        var elf = ReadElf(segment.Path.Value, baseDirectory, segment.Path.Span, limit, diagnostics);
         if (elf is null)
         {
             return null;

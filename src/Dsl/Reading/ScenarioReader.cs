@@ -33,14 +33,10 @@ public sealed class ScenarioReader
     /// <summary>Reads the file at <paramref name="path"/>. Never throws for bad input.</summary>
     public ParseResult ReadFile(string path)
     {
-        byte[] bytes;
-        try
+        var read = BoundedFile.Read(path, BoundedFile.ScenarioLimit, "the scenario file limit");
+        if (read.Bytes is not { } bytes)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return Fail(DiagnosticCatalogue.FileNotReadable.Create(SourceSpan.StartOf(path), ex.Message));
+            return Fail(DiagnosticCatalogue.FileNotReadable.Create(SourceSpan.StartOf(path), read.Problem));
         }
 
         return Read(path, bytes);

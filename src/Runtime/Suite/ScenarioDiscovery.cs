@@ -10,7 +10,9 @@ public static class ScenarioDiscovery
     /// <summary>
     /// The files named by <paramref name="paths"/>, in order of the arguments and then by name, each once.
     /// A file named directly is kept whatever its extension (reading it reports an unknown kind); folders
-    /// and globs yield only files some front end reads. An argument matching nothing gives KJ1005.
+    /// and globs yield only files some front end reads. An argument matching nothing gives KJ1005. Folders are
+    /// walked once each by identity (a symbolic link back up the tree is not a loop), a file reached through
+    /// two paths is kept once, and a folder that cannot be listed gives KJ1007.
     /// </summary>
     public static (IReadOnlyList<string> Files, IReadOnlyList<Diagnostic> Diagnostics) Expand(IEnumerable<string> paths, ScenarioReader reader)
     {
@@ -21,7 +23,7 @@ public static class ScenarioDiscovery
         var diagnostics = new List<Diagnostic>();
         foreach (var path in paths)
         {
-            var found = Matches(path, reader);
+            var found = Matches(path, reader, diagnostics);
             if (found.Count == 0)
             {
                 diagnostics.Add(DiagnosticCatalogue.NoFilesMatched.Create(SourceSpan.None with { Path = path }, path));
@@ -29,7 +31,7 @@ public static class ScenarioDiscovery
 
             foreach (var file in found)
             {
-                if (seen.Add(Path.GetFullPath(file)))
+                if (seen.Add(IdentityOf(file)))
                 {
                     files.Add(file);
                 }
@@ -39,7 +41,9 @@ public static class ScenarioDiscovery
         return (files, diagnostics);
     }
 
-    private static List<string> Matches(string path, ScenarioReader reader)
+    private static string IdentityOf(string path) => FileProbe.Probe(path) is { Kind: not FileKind.Missing } status ? status.Identity : Path.GetFullPath(path);
+
+    private static List<string> Matches(string path, ScenarioReader reader, List<Diagnostic> diagnostics)
     {
         if (File.Exists(path))
         {
@@ -48,10 +52,7 @@ public static class ScenarioDiscovery
 
         if (Directory.Exists(path))
         {
-            return [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                .Where(reader.CanRead)
-                .Select(Display)
-                .Order(StringComparer.Ordinal)];
+            return [.. Walk(path, diagnostics).Where(reader.CanRead).Select(Display).Order(StringComparer.Ordinal)];
         }
 
         if (path.IndexOfAny(['*', '?', '[', '{']) < 0)
@@ -65,13 +66,58 @@ public static class ScenarioDiscovery
             return [];
         }
 
+        // The glob is matched against the walk, which lists each real folder once; the globbing
+        // library's own enumeration follows folder links round a loop forever.
+        var top = root.Length == 0 ? "." : root;
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddInclude(pattern);
-        return [.. matcher.GetResultsInFullPath(root.Length == 0 ? "." : root)
-            .Select(full => Path.Combine(root, Path.GetRelativePath(root.Length == 0 ? "." : root, full)))
+        var walked = Walk(top, diagnostics).Select(Path.GetFullPath).ToList();
+        return [.. matcher.Match(Path.GetFullPath(top), walked).Files
+            .Select(match => Path.Combine(root, match.Path))
             .Where(reader.CanRead)
             .Select(Display)
             .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every non-folder entry under <paramref name="root"/>, each real folder listed once.</summary>
+    private static List<string> Walk(string root, List<Diagnostic> diagnostics)
+    {
+        var files = new List<string>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([root]);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            if (!listed.Add(IdentityOf(folder)))
+            {
+                continue;
+            }
+
+            string[] entries;
+            try
+            {
+                entries = Directory.GetFileSystemEntries(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                diagnostics.Add(DiagnosticCatalogue.FolderNotReadable.Create(SourceSpan.None with { Path = folder }, Display(folder), e.Message));
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (Directory.Exists(entry))
+                {
+                    pending.Push(entry);
+                }
+                else
+                {
+                    files.Add(entry);
+                }
+            }
+        }
+
+        return files;
     }
 
     /// <summary>The longest leading folder without wildcards, and the pattern relative to it.</summary>

@@ -95,7 +95,7 @@ public sealed class SuiteLoader
     private IEnumerable<SuiteFile> LoadFile(string path, string root, SuiteOverrides overrides)
     {
         var parsed = _checker.Check(_reader.ReadFile(path));
-        var hash = File.Exists(path) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))[..16].ToLowerInvariant() : "";
+        var hash = BoundedFile.Read(path, BoundedFile.ScenarioLimit).Bytes is { } bytes ? Convert.ToHexString(SHA256.HashData(bytes))[..16].ToLowerInvariant() : "";
         var relative = Path.GetRelativePath(root, Path.GetFullPath(path)).Replace('\\', '/');
         if (!parsed.Succeeded)
         {

@@ -64,8 +64,8 @@ public class RawFileTests
     {
         var result = RawFile.Read(".", DataDirectory, PathSpan);
 
-        Assert.That(result.Diagnostics.Single().Id, Is.EqualTo("KJ1430"));
-        Assert.That(result.Diagnostics.Single().Hint, Is.EqualTo("this path is a directory"));
+        Assert.That(result.Diagnostics.Single().Id, Is.EqualTo("KJ1431"));
+        Assert.That(result.Diagnostics.Single().Message, Does.EndWith(": it is a directory, not a regular file"));
     }
 
     [Test]

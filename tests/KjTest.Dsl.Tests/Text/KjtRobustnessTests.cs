@@ -118,7 +118,7 @@ public sealed class KjtRobustnessTests
     [Test]
     public void Deeply_nested_lists_are_refused_without_exhausting_the_stack()
     {
-        var text = "scenario \"deep\"\nsteps\n  fault f p " + new string('[', 20_000) + new string(']', 20_000) + "\n";
+        var text = "scenario \"deep\"\nsteps\n  fault f p " + new string('[', 100_000) + new string(']', 100_000) + "\n";
 
         var result = new KjtFrontEnd().Parse(new SourceText("deep.kjt", text));
 

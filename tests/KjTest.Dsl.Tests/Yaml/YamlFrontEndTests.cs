@@ -96,6 +96,22 @@ public sealed class YamlFrontEndTests
     }
 
     [Test]
+    public void Deeply_nested_flow_maps_block_sequences_and_indented_maps_are_refused_without_exhausting_the_stack()
+    {
+        var flow = "name: t\ntags: " + string.Concat(Enumerable.Repeat("{a: ", 100_000)) + "1" + new string('}', 100_000) + "\nsteps: []\n";
+        // "- - - 1" nests block sequences on one line, so 100,000 levels fit in 200 KB.
+        var block = "name: t\ntags:\n  " + string.Concat(Enumerable.Repeat("- ", 100_000)) + "1\nsteps: []\n";
+        var indented = "name: t\ntags:\n" + string.Concat(Enumerable.Range(1, 2_000).Select(i => new string(' ', i) + "a:\n")) + "steps: []\n";
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Single(Parse(flow)).Id, Is.EqualTo("KJ1112"));
+            Assert.That(Single(Parse(indented)).Id, Is.EqualTo("KJ1112"));
+            Assert.That(Single(Parse(block)).Id, Is.EqualTo("KJ1112"));
+        });
+    }
+
+    [Test]
     public void A_single_flag_and_numbers_become_flag_terms_with_names_in_canonical_spelling()
     {
         var result = Parse("name: t\nimages: [{ name: b, segments: [{ mem: 0 }] }]\nsteps:\n  - load: b\n    flags: 0x3e0002\n  - load: b\n    flags: [KEXEC_PRESERVE_CONTEXT, 1]\n");

@@ -21,5 +21,8 @@ internal sealed record AsmExpr(AsmExprKind Kind, int Column, int Length)
 
     public AsmExpr? Right { get; init; }
 
+    /// <summary>Levels of the tree below and including this node; the evaluator recurses this deep.</summary>
+    public int Depth { get; init; } = 1;
+
     public static AsmExpr Span(AsmExprKind kind, AsmToken from, AsmToken to) => new(kind, from.Column, to.EndColumn - from.Column);
 }

@@ -29,7 +29,14 @@ internal sealed class AsmParser(AsmReporter reporter)
 
     private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.OrdinalIgnoreCase) { "section", "segment", "global", "cpu" };
 
+    /// <summary>
+    /// The deepest expression accepted, counting parentheses, unary operators and operator chains:
+    /// parser and evaluator recurse on it, and hostile input must not overflow the stack.
+    /// </summary>
+    public const int MaxExpressionDepth = 256;
+
     private List<AsmToken> _tokens = [];
+    private int _nesting;
     private int _pos;
     private int _line;
     private string? _scope;
@@ -507,6 +514,31 @@ internal sealed class AsmParser(AsmReporter reporter)
 
     private AsmExpr? ParseExpression() => ParseBinary(0);
 
+    private AsmExpr? ParseNested(AsmToken token, Func<AsmExpr?> parse)
+    {
+        _nesting++;
+        try
+        {
+            if (_nesting > MaxExpressionDepth)
+            {
+                TooDeep(token);
+                return null;
+            }
+
+            return parse();
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private void TooDeep(AsmToken token)
+    {
+        // Once per expression: the caller unwinds on null without reporting again.
+        reporter.Report(DiagnosticCatalogue.AsmExpressionTooDeep, _line, token.Column, Math.Max(1, token.Length), MaxExpressionDepth);
+    }
+
     private AsmExpr? ParseBinary(int level)
     {
         if (level == BinaryLevels.Length)
@@ -517,7 +549,7 @@ internal sealed class AsmParser(AsmReporter reporter)
         var left = ParseBinary(level + 1);
         while (left is not null && Current.Kind == AsmTokenKind.Punctuation && BinaryLevels[level].Contains(Current.Text))
         {
-            var op = Current.Text;
+            var opToken = Current;
             _pos++;
             var right = ParseBinary(level + 1);
             if (right is null)
@@ -525,7 +557,14 @@ internal sealed class AsmParser(AsmReporter reporter)
                 return null;
             }
 
-            left = new AsmExpr(AsmExprKind.Binary, left.Column, right.Column + right.Length - left.Column) { Operator = op, Left = left, Right = right };
+            var depth = Math.Max(left.Depth, right.Depth) + 1;
+            if (depth > MaxExpressionDepth)
+            {
+                TooDeep(opToken);
+                return null;
+            }
+
+            left = new AsmExpr(AsmExprKind.Binary, left.Column, right.Column + right.Length - left.Column) { Operator = opToken.Text, Left = left, Right = right, Depth = depth };
         }
 
         return left;
@@ -537,10 +576,10 @@ internal sealed class AsmParser(AsmReporter reporter)
         if (token.Is("-") || token.Is("+") || token.Is("~") || token.Is("!"))
         {
             _pos++;
-            var operand = ParseUnary();
+            var operand = ParseNested(token, ParseUnary);
             return operand is null
                 ? null
-                : new AsmExpr(AsmExprKind.Unary, token.Column, operand.Column + operand.Length - token.Column) { Operator = token.Text, Left = operand };
+                : new AsmExpr(AsmExprKind.Unary, token.Column, operand.Column + operand.Length - token.Column) { Operator = token.Text, Left = operand, Depth = operand.Depth + 1 };
         }
 
         return ParsePrimary();
@@ -558,7 +597,7 @@ internal sealed class AsmParser(AsmReporter reporter)
             case AsmTokenKind.Punctuation when token.Is("("):
                 {
                     _pos++;
-                    var inner = ParseExpression();
+                    var inner = ParseNested(token, () => ParseBinary(0));
                     if (inner is null)
                     {
                         return null;

@@ -19,6 +19,9 @@ public sealed class PhysicalMemory : IPhysicalMemory
     /// <summary>Offset mask inside a page.</summary>
     public const ulong PageMask = PageSize - 1;
 
+    /// <summary>The largest RAM modelled: x86-64's MAXMEM with 4-level paging.</summary>
+    public const ulong MaximumSize = 1UL << 46;
+
     internal static readonly byte[] ZeroPage = new byte[PageSize];
 
     private readonly MemoryChunk?[] _chunks;
@@ -31,7 +34,7 @@ public sealed class PhysicalMemory : IPhysicalMemory
     /// <summary>Creates RAM of <paramref name="size"/> bytes (rounded up to whole pages).</summary>
     public PhysicalMemory(ulong size)
     {
-        if (size == 0 || size > (1UL << 46))
+        if (size == 0 || size > MaximumSize)
         {
             throw new ArgumentOutOfRangeException(nameof(size), size, "RAM size must be between one page and 64 TiB");
         }
@@ -128,6 +131,25 @@ public sealed class PhysicalMemory : IPhysicalMemory
             }
 
             done += n;
+        }
+    }
+
+    /// <summary>
+    /// Sets <paramref name="length"/> bytes from <paramref name="address"/> to zero, within RAM. Pages never written
+    /// already read as zero and stay unallocated, so zeroing a large range costs no memory.
+    /// </summary>
+    public void Zero(ulong address, ulong length)
+    {
+        var end = address >= Size ? address : address + Math.Min(length, Size - address);
+        for (var a = address; a < end;)
+        {
+            var n = Math.Min(end - a, PageSize - (a & PageMask));
+            if (PageForRead(a >> PageShift) is not null)
+            {
+                Write(a, ZeroPage.AsSpan(0, (int)n));
+            }
+
+            a += n;
         }
     }
 

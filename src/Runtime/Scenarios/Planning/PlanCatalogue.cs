@@ -19,6 +19,9 @@ public static class PlanCatalogue
     /// <summary>Too little RAM for kernel A.</summary>
     public static DiagnosticDescriptor RamTooSmall { get; } = Error("KJ1702", "the machine needs at least 16 MiB of RAM for kernel A, not {0} KiB");
 
+    /// <summary>More RAM than the machine models.</summary>
+    public static DiagnosticDescriptor RamTooLarge { get; } = Error("KJ1703", "the machine models at most 64 TiB of RAM, not {0}");
+
     /// <summary>A register a device type's driver cannot set.</summary>
     public static DiagnosticDescriptor DeviceRegisterNotSettable { get; } = Error("KJ1704", "{0} register {1} cannot be set: {2}");
 

@@ -1,9 +1,11 @@
 using KjTest.Abi;
 using KjTest.Dsl.Diagnostics;
 using KjTest.Dsl.Model;
+using KjTest.Dsl.Values;
 using KjTest.Runtime.Kernel;
 using KjTest.Runtime.Kernel.Eras;
 using KjTest.Runtime.Kernel.Relocate;
+using KjTest.Runtime.Machine.Memory;
 using KjTest.Runtime.Scenarios.Faults;
 
 namespace KjTest.Runtime.Scenarios.Planning;
@@ -59,6 +61,12 @@ public sealed partial class ScenarioPlanner
         if (ram < MinimumRam)
         {
             _diagnostics.Report(PlanCatalogue.RamTooSmall, _scenario.Machine.RamSize?.Span ?? _scenario.Span, ram / 1024);
+            return Done(null);
+        }
+
+        if (ram > PhysicalMemory.MaximumSize)
+        {
+            _diagnostics.Report(PlanCatalogue.RamTooLarge, _scenario.Machine.RamSize?.Span ?? _scenario.Span, SizeSyntax.Format(ram));
             return Done(null);
         }
 

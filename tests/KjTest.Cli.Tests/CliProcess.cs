@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace KjTest.Cli.Tests;
+
+/// <summary>
+/// Runs <c>kjtest</c> as a child process: an input that overflows the stack or hangs then fails
+/// the test instead of killing or stalling the test host.
+/// </summary>
+internal static class CliProcess
+{
+    private const string SetPriv = "/usr/bin/setpriv";
+
+    public static CliRun Run(TimeSpan timeout, params string[] args) => Run(timeout, unprivileged: false, args);
+
+    /// <summary>
+    /// With <paramref name="unprivileged"/>, under root the child runs as nobody (setpriv), whom file modes bind;
+    /// without setpriv the test is ignored with that reason.
+    /// </summary>
+    public static CliRun Run(TimeSpan timeout, bool unprivileged, params string[] args)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var demote = unprivileged && Environment.UserName == "root";
+        if (demote)
+        {
+            Assume.That(File.Exists(SetPriv), Is.True, "running as root without setpriv: permissions do not bind root");
+        }
+
+        var start = new ProcessStartInfo(demote ? SetPriv : dotnet)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (demote)
+        {
+            foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", dotnet })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment["HOME"] = Path.GetTempPath();
+            start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        }
+
+        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "kjtest.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"kjtest {string.Join(' ', args)} did not finish within {timeout.TotalSeconds} s");
+        }
+
+        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
