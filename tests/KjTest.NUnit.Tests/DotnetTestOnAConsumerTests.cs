@@ -37,7 +37,7 @@ public sealed class DotnetTestOnAConsumerTests
     public void Every_bundled_scenario_and_era_cell_is_listed_once()
     {
         var catalogue = SuiteLoader.Default().Load([Path.Combine(Repository.Root, "scenarios", "**", "*.yaml")], Repository.Root).Files.Select(f => f.Name);
-        string[] others = ["first-jump", "b1-stated-pass[cur]", "b1-stated-pass[k614]", "b1-stated-pass[k30]", "extra/broken.yaml", "no files match missing/**/*.yaml", "edited"];
+        string[] others = ["first-jump", "b1-stated-pass[cur]", "b1-stated-pass[k614]", "b1-stated-pass[k30]", "gap-stated-pass", "extra/broken.yaml", "no files match missing/**/*.yaml", "edited"];
         Assert.That(_listed, Is.EquivalentTo(catalogue.Concat(others)));
         Assert.That(_listed, Is.Unique);
     }
@@ -76,6 +76,14 @@ public sealed class DotnetTestOnAConsumerTests
         Assert.That(failed.Message, Does.Contain("A never got control back: triple fault"));
         Assert.That(failed.StackTrace, Does.Contain($"{Path.Combine(_consumer.Project, "extra", "b1-stated-pass.yaml")}:line 37"));
         Assert.That(_serial["b1-stated-pass[cur]"].Outcome, Is.EqualTo("Passed"));
+    }
+
+    [Test]
+    public void A_scenario_with_a_gap_fails_with_the_gap_fields_before_and_after()
+    {
+        var failed = _serial["gap-stated-pass"];
+        Assert.That(failed.Outcome, Is.EqualTo("Failed"));
+        Assert.That(failed.Message, Is.EqualTo("gap, stated pass\nFAIL gap-stated-pass (gap, stated pass) extra/gap-stated-pass.yaml\n    gap: 1 field, 0 memory pages\n      r12: 0x123456789abcdef -> 0xbad"));
     }
 
     [Test]
