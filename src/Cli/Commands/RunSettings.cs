@@ -62,7 +62,7 @@ public sealed class RunSettings : DiagnosticSettings
 
     /// <summary>The time limit of every jump.</summary>
     [CommandOption("--timeout-ms <N>")]
-    [Description("The time limit of every jump in milliseconds, instead of each scenario's limit.")]
+    [Description("The time limit of every jump in emulated milliseconds (one instruction per nanosecond), instead of each scenario's limit.")]
     public ulong? TimeoutMilliseconds { get; init; }
 
     /// <summary>Run every scenario on this era.</summary>

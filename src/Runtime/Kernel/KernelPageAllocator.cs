@@ -11,65 +11,24 @@ namespace KjTest.Runtime.Kernel;
 /// </summary>
 public sealed class KernelPageAllocator
 {
-    private readonly ulong[] _pageByRank;
+    /// <summary>
+    /// The most pages a seeded order shuffles (64 GiB): a shuffle needs an entry per page, where the unshuffled order
+    /// costs only its runs. The planner refuses a seed on a larger machine.
+    /// </summary>
+    public const long MaximumShuffledPages = 1L << 24;
 
-    // Page to rank: a binary search over _pageByRank while it is strictly descending (no shuffle), otherwise over
-    // the pages sorted ascending with their ranks beside them. Cheaper to build than a dictionary of every page.
-    private readonly ulong[]? _sortedPages;
-    private readonly int[]? _rankOfSorted;
-
-    // The free ranks as a bit set, walked in ascending rank order like the ordered set it replaces.
-    private readonly ulong[] _free;
-    private int _freeCount;
-    private int _firstFreeWord;
+    private readonly PageOrder _order;
+    private readonly RankSet _taken = new();
 
     /// <summary>Builds the allocator over <paramref name="pages"/> (page addresses), ordered as described in the type summary.</summary>
     /// <param name="pages">The allocatable page addresses, each 4 KiB aligned.</param>
     /// <param name="shuffleSeed">Null for descending order, or a seed for a deterministic shuffled order.</param>
     public KernelPageAllocator(IEnumerable<ulong> pages, ulong? shuffleSeed = null)
-        : this(DistinctDescending(pages), shuffleSeed)
+        : this(Shuffled(DistinctDescending(pages), shuffleSeed))
     {
     }
 
-    private KernelPageAllocator(ulong[] pageByRank, ulong? shuffleSeed)
-    {
-        _pageByRank = pageByRank;
-        if (Array.Exists(_pageByRank, p => (p & KernelConstants.PageOffsetMask) != 0))
-        {
-            throw new ArgumentException("Page addresses must be 4 KiB aligned.", nameof(pageByRank));
-        }
-
-        if (shuffleSeed is { } seed)
-        {
-            var state = seed;
-            for (var i = _pageByRank.Length - 1; i > 0; i--)
-            {
-                var j = (int)(NextSplitMix64(ref state) % (ulong)(i + 1));
-                (_pageByRank[i], _pageByRank[j]) = (_pageByRank[j], _pageByRank[i]);
-            }
-        }
-
-        if (!IsStrictlyDescending(_pageByRank))
-        {
-            _sortedPages = (ulong[])_pageByRank.Clone();
-            _rankOfSorted = new int[_pageByRank.Length];
-            for (var i = 0; i < _rankOfSorted.Length; i++)
-            {
-                _rankOfSorted[i] = i;
-            }
-
-            Array.Sort(_sortedPages, _rankOfSorted);
-        }
-
-        _free = new ulong[(_pageByRank.Length + 63) / 64];
-        Array.Fill(_free, ulong.MaxValue);
-        if (_pageByRank.Length % 64 != 0)
-        {
-            _free[^1] = (1UL << (_pageByRank.Length % 64)) - 1;
-        }
-
-        _freeCount = _pageByRank.Length;
-    }
+    private KernelPageAllocator(PageOrder order) => _order = order;
 
     /// <summary>
     /// The allocator of a kernel configured by <paramref name="config"/>: the whole pages of its RAM ranges minus
@@ -78,37 +37,71 @@ public sealed class KernelPageAllocator
     public static KernelPageAllocator FromConfig(KernelConfig config, IEnumerable<ulong> occupiedPages, ulong? shuffleSeed = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var occupied = occupiedPages.Select(p => p & ~KernelConstants.PageOffsetMask).ToHashSet();
-        var pages = new List<ulong>();
-        foreach (var range in config.Ram)
+        var occupied = occupiedPages.Select(p => p & ~KernelConstants.PageOffsetMask).Distinct().OrderDescending().ToArray();
+        var runs = new List<(ulong Top, long Length)>();
+        foreach (var range in config.Ram.OrderByDescending(r => r.Start))
         {
-            // Walked from the top down, so one RAM range gives the descending order without sorting.
-            var runs = config.UsablePageRuns(range);
-            for (var r = runs.Count - 1; r >= 0; r--)
+            var usable = config.UsablePageRuns(range);
+            for (var r = usable.Count - 1; r >= 0; r--)
             {
-                var (first, last) = runs[r];
-                pages.EnsureCapacity(pages.Count + (int)Math.Min(((last - first) / KernelConstants.PageSize) + 1, int.MaxValue));
-                for (var page = last; page >= first && page <= last; page -= KernelConstants.PageSize)
+                // Each run from the top down, split around the occupied pages inside it.
+                var (first, last) = usable[r];
+                ulong? top = last;
+                foreach (var page in occupied)
                 {
-                    if (!occupied.Contains(page))
+                    if (page > last || page < first || top is not { } t || page > t)
                     {
-                        pages.Add(page);
+                        continue;
                     }
+
+                    if (page < t)
+                    {
+                        runs.Add((t, (long)((t - page) / KernelConstants.PageSize)));
+                    }
+
+                    top = page == first ? null : page - KernelConstants.PageSize;
+                }
+
+                if (top is { } rest && rest >= first)
+                {
+                    runs.Add((rest, (long)((rest - first) / KernelConstants.PageSize) + 1));
                 }
             }
         }
 
-        return new KernelPageAllocator(pages, shuffleSeed);
+        runs = Disjoint(runs);
+        if (shuffleSeed is null)
+        {
+            return new KernelPageAllocator(new RunPageOrder(runs));
+        }
+
+        var count = runs.Sum(r => r.Length);
+        if (count > MaximumShuffledPages)
+        {
+            throw new ArgumentException($"a seeded order shuffles at most {MaximumShuffledPages} pages, not {count}", nameof(shuffleSeed));
+        }
+
+        var pages = new ulong[count];
+        var k = 0;
+        foreach (var (top, length) in runs)
+        {
+            for (long i = 0; i < length; i++)
+            {
+                pages[k++] = top - ((ulong)i * KernelConstants.PageSize);
+            }
+        }
+
+        return new KernelPageAllocator(Shuffled(pages, shuffleSeed));
     }
 
     /// <summary>An allocator that hands out <paramref name="pages"/> in exactly the given order (for scripted allocation).</summary>
-    public static KernelPageAllocator InOrder(IEnumerable<ulong> pages) => new(pages.Distinct().ToArray(), null);
+    public static KernelPageAllocator InOrder(IEnumerable<ulong> pages) => new(new ListPageOrder([.. pages.Distinct()]));
 
     /// <summary>Number of pages the allocator manages, free or not.</summary>
-    public int TotalPages => _pageByRank.Length;
+    public long TotalPages => _order.Count;
 
     /// <summary>Number of free pages.</summary>
-    public int FreePages => _freeCount;
+    public long FreePages => _order.Count - _taken.Count;
 
     /// <summary>The free pages in allocation order.</summary>
     public IEnumerable<ulong> FreePagesInOrder
@@ -117,16 +110,16 @@ public sealed class KernelPageAllocator
         {
             for (var rank = NextFree(0); rank >= 0; rank = NextFree(rank + 1))
             {
-                yield return _pageByRank[rank];
+                yield return _order.PageAt(rank);
             }
         }
     }
 
     /// <summary>Whether <paramref name="page"/> is managed by this allocator.</summary>
-    public bool Manages(ulong page) => RankOf(page) >= 0;
+    public bool Manages(ulong page) => _order.RankOf(page) >= 0;
 
     /// <summary>Whether <paramref name="page"/> is managed and currently free.</summary>
-    public bool IsFree(ulong page) => RankOf(page) is var rank && rank >= 0 && IsFreeRank(rank);
+    public bool IsFree(ulong page) => _order.RankOf(page) is var rank && rank >= 0 && !_taken.Contains(rank);
 
     /// <summary>
     /// Allocates 2^<paramref name="order"/> contiguous, naturally aligned pages that all lie below
@@ -138,7 +131,7 @@ public sealed class KernelPageAllocator
         var size = count * KernelConstants.PageSize;
         for (var rank = NextFree(0); rank >= 0; rank = NextFree(rank + 1))
         {
-            var block = _pageByRank[rank] & ~(size - 1);
+            var block = _order.PageAt(rank) & ~(size - 1);
             if (block + size > limit || block + size < block)
             {
                 continue;
@@ -148,7 +141,7 @@ public sealed class KernelPageAllocator
             {
                 for (ulong i = 0; i < count; i++)
                 {
-                    TakeRank(RankOf(block + (i * KernelConstants.PageSize)));
+                    _taken.Add(_order.RankOf(block + (i * KernelConstants.PageSize)));
                 }
 
                 return block;
@@ -161,13 +154,13 @@ public sealed class KernelPageAllocator
     /// <summary>Takes a specific free page out of the pool (for state the runtime places itself); false when not free.</summary>
     public bool Claim(ulong page)
     {
-        var rank = RankOf(page);
-        if (rank < 0 || !IsFreeRank(rank))
+        var rank = _order.RankOf(page);
+        if (rank < 0 || _taken.Contains(rank))
         {
             return false;
         }
 
-        TakeRank(rank);
+        _taken.Add(rank);
         return true;
     }
 
@@ -177,15 +170,13 @@ public sealed class KernelPageAllocator
         for (ulong i = 0; i < 1UL << order; i++)
         {
             var page = block + (i * KernelConstants.PageSize);
-            var rank = RankOf(page);
-            if (rank < 0 || IsFreeRank(rank))
+            var rank = _order.RankOf(page);
+            if (rank < 0 || !_taken.Contains(rank))
             {
                 throw new InvalidOperationException($"Page 0x{page:x} is not an allocated page of this allocator.");
             }
 
-            _free[rank >> 6] |= 1UL << (rank & 63);
-            _freeCount++;
-            _firstFreeWord = Math.Min(_firstFreeWord, rank >> 6);
+            _taken.Remove(rank);
         }
     }
 
@@ -193,8 +184,8 @@ public sealed class KernelPageAllocator
     {
         for (ulong i = 0; i < count; i++)
         {
-            var rank = RankOf(block + (i * KernelConstants.PageSize));
-            if (rank < 0 || !IsFreeRank(rank))
+            var rank = _order.RankOf(block + (i * KernelConstants.PageSize));
+            if (rank < 0 || _taken.Contains(rank))
             {
                 return false;
             }
@@ -203,89 +194,63 @@ public sealed class KernelPageAllocator
         return true;
     }
 
-    private bool IsFreeRank(int rank) => (_free[rank >> 6] & (1UL << (rank & 63))) != 0;
-
-    private void TakeRank(int rank)
-    {
-        _free[rank >> 6] &= ~(1UL << (rank & 63));
-        _freeCount--;
-    }
-
     /// <summary>The lowest free rank at or above <paramref name="from"/>, or -1.</summary>
-    private int NextFree(int from)
+    private long NextFree(long from) => _taken.NextAbsent(from, _order.Count);
+
+    private static PageOrder Shuffled(ulong[] pageByRank, ulong? shuffleSeed)
     {
-        var word = from >> 6;
-        if (word <= _firstFreeWord)
+        if (Array.Exists(pageByRank, p => (p & KernelConstants.PageOffsetMask) != 0))
         {
-            // Words below the first one that may hold a free rank are known empty; skip to it and move it up.
-            while (_firstFreeWord < _free.Length && _free[_firstFreeWord] == 0)
-            {
-                _firstFreeWord++;
-            }
+            throw new ArgumentException("Page addresses must be 4 KiB aligned.", nameof(pageByRank));
+        }
 
-            if (word < _firstFreeWord)
+        if (shuffleSeed is { } seed)
+        {
+            var state = seed;
+            for (var i = pageByRank.Length - 1; i > 0; i--)
             {
-                word = _firstFreeWord;
-                from = word << 6;
+                var j = (int)(NextSplitMix64(ref state) % (ulong)(i + 1));
+                (pageByRank[i], pageByRank[j]) = (pageByRank[j], pageByRank[i]);
             }
         }
 
-        if (word >= _free.Length)
-        {
-            return -1;
-        }
-
-        var bits = _free[word] & (ulong.MaxValue << (from & 63));
-        while (bits == 0)
-        {
-            if (++word >= _free.Length)
-            {
-                return -1;
-            }
-
-            bits = _free[word];
-        }
-
-        return (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+        return new ListPageOrder(pageByRank);
     }
 
-    /// <summary>The rank of <paramref name="page"/>, or -1 when the allocator does not manage it.</summary>
-    private int RankOf(ulong page)
+    /// <summary>Runs sorted from the top down, with any page covered twice (overlapping RAM ranges) kept once.</summary>
+    private static List<(ulong Top, long Length)> Disjoint(List<(ulong Top, long Length)> runs)
     {
-        if (_sortedPages is null)
+        runs.Sort((a, b) => b.Top.CompareTo(a.Top));
+        var result = new List<(ulong Top, long Length)>(runs.Count);
+        foreach (var (top, length) in runs)
         {
-            // Strictly descending: a binary search with the order reversed.
-            int lo = 0, hi = _pageByRank.Length - 1;
-            while (lo <= hi)
+            var bottom = top - ((ulong)(length - 1) * KernelConstants.PageSize);
+            var start = top;
+            if (result.Count > 0)
             {
-                var mid = lo + ((hi - lo) >> 1);
-                var value = _pageByRank[mid];
-                if (value == page)
+                var (prevTop, prevLength) = result[^1];
+                var prevBottom = prevTop - ((ulong)(prevLength - 1) * KernelConstants.PageSize);
+                if (bottom >= prevBottom)
                 {
-                    return mid;
+                    continue;
                 }
 
-                if (value > page)
+                if (start >= prevBottom)
                 {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
+                    start = prevBottom - KernelConstants.PageSize;
                 }
             }
 
-            return -1;
+            result.Add((start, (long)((start - bottom) / KernelConstants.PageSize) + 1));
         }
 
-        var index = Array.BinarySearch(_sortedPages, page);
-        return index >= 0 ? _rankOfSorted![index] : -1;
+        return result;
     }
 
     private static ulong[] DistinctDescending(IEnumerable<ulong> pages)
     {
         var sorted = pages.ToArray();
-        if (IsStrictlyDescending(sorted))
+        if (ListPageOrder.IsStrictlyDescending(sorted))
         {
             return sorted;
         }
@@ -303,19 +268,6 @@ public sealed class KernelPageAllocator
         Array.Resize(ref sorted, count);
         Array.Reverse(sorted);
         return sorted;
-    }
-
-    private static bool IsStrictlyDescending(ulong[] pages)
-    {
-        for (var i = 1; i < pages.Length; i++)
-        {
-            if (pages[i - 1] <= pages[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static ulong NextSplitMix64(ref ulong state)

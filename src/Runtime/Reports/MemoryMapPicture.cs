@@ -57,7 +57,7 @@ public sealed record MemoryMapPicture(string Caption, ulong Ram, IReadOnlyList<M
         var lowmem = Math.Min(machine.Ram, 896UL << 20);
         var areaSize = machine.I386
             ? KernelEnvironment.StackAreaSize + (((lowmem + (4UL << 20) - 1) >> 22) * KernelConstants.PageSize)
-            : X86_64KernelEnvironment.AreaSize;
+            : X86_64KernelEnvironment.SizeFor(machine.Ram);
         var regions = new List<MemoryMapRegion>
         {
             new(0, Area, "below 1 MiB (firmware, real mode)"),

@@ -114,7 +114,7 @@ internal sealed class ScenarioMachine
             Bug = plan.Bug,
             UserRelocate = plan.UserRoutine is { } user ? controlPage => UserRoutineBytes(scenario, user, controlPage, baseDirectory) : null,
             MaxInstructions = plan.MaxInstructions,
-            WallClock = plan.WallClock,
+            TimeLimitMilliseconds = plan.TimeLimitMilliseconds,
         };
         void ToConsole(byte[] bytes) => _console.Add(new string(bytes.Select(b => (char)b).ToArray()));
         Driver = Environment switch

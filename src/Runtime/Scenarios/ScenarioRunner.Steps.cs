@@ -115,6 +115,7 @@ public sealed partial class ScenarioRunner
         {
             JumpEndKind.Exception or JumpEndKind.TripleFault => OutcomeKind.Crash,
             JumpEndKind.Timeout => OutcomeKind.Timeout,
+            JumpEndKind.HostDeadline => OutcomeKind.Error,
             _ => OutcomeKind.Fail,
         };
         return true;

@@ -80,9 +80,22 @@ public class X86_64JumpDriverTests
         Assert.That(bed.Machine.Cpu.GetGpr(4), Is.EqualTo(controlPage + 0x1000), "the stack is empty: purgatory reads past its top");
     }
 
+    [Test]
+    public void The_host_deadline_is_a_safety_net_reported_apart_from_the_guests_limits()
+    {
+        var bed = Bed.Create(KernelEra.Cur, settings: s => s with { MaxInstructions = ulong.MaxValue / 2, HostDeadline = TimeSpan.FromMilliseconds(50) });
+        // A callee that spins: only the host bound can stop it.
+        bed.Kernel.KexecLoad(0x400000, [new KexecSegment([0xEB, 0xFE], 0x400000, 0x1000)], KjTest.Abi.KexecFlags.PreserveContext);
+
+        bed.Kernel.Reboot(RebootMagic.Magic1, 0x28121969, RebootMagic.CmdKexec, NoDevices.Instance, NoDevices.Instance, bed.Driver.MachineKexec);
+
+        Assert.That(bed.Driver.LastEnd?.Kind, Is.EqualTo(JumpEndKind.HostDeadline));
+        Assert.That(bed.Driver.LastEnd?.Message, Does.StartWith("the host deadline (0.05 s) passed before the guest's limit, after "));
+    }
+
     private sealed record Bed(X86Machine Machine, MachineDevices Devices, KernelModel Kernel, X86_64JumpDriver Driver)
     {
-        public static Bed Create(KernelEra era, RelocateBug bug = RelocateBug.None)
+        public static Bed Create(KernelEra era, RelocateBug bug = RelocateBug.None, Func<JumpSettings, JumpSettings>? settings = null)
         {
             var machine = new MachineBuilder().WithMemory(64UL << 20).Build();
             var devices = MachineDevices.CreateDefault(machine.Bus);
@@ -94,7 +107,8 @@ public class X86_64JumpDriverTests
                 Reserved = [new PhysicalRange(0, 0x100000), new PhysicalRange(env.Base, X86_64KernelEnvironment.AreaSize)],
             };
             var kernel = KernelModel.Create(config, machine.Memory, []);
-            var driver = new X86_64JumpDriver(machine, env, kernel, new JumpSettings { Era = era, Bug = bug, MaxInstructions = 1_000_000 }, _ => { });
+            var jump = new JumpSettings { Era = era, Bug = bug, MaxInstructions = 1_000_000 };
+            var driver = new X86_64JumpDriver(machine, env, kernel, settings?.Invoke(jump) ?? jump, _ => { });
             return new Bed(machine, devices, kernel, driver);
         }
     }

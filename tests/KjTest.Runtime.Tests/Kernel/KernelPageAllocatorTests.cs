@@ -109,4 +109,55 @@ public class KernelPageAllocatorTests
 
         Assert.That(allocator.FreePagesInOrder, Is.EqualTo(new ulong[] { 0x2000, 0x9000, 0x1000 }));
     }
+
+    [Test]
+    public void The_run_order_of_a_configuration_equals_the_order_of_its_pages_listed_one_by_one()
+    {
+        // The configuration's order is kept as runs; it must hand out exactly what a list of every page would.
+        var random = new Random(11);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var ram = Enumerable.Range(0, random.Next(1, 4)).Select(_ => new PhysicalRange((ulong)random.Next(0, 64) * 0x1000 + (ulong)random.Next(0, 2) * 0x800, (ulong)random.Next(1, 40) * 0x1000)).ToList();
+            var reserved = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new PhysicalRange((ulong)random.Next(0, 100) * 0x800, (ulong)random.Next(1, 12) * 0x800)).ToList();
+            var config = new KernelConfig { Ram = ram, Reserved = reserved };
+            var occupied = Enumerable.Range(0, random.Next(0, 8)).Select(_ => (ulong)random.Next(0, 110) * 0x1000).ToList();
+            var listed = ram.SelectMany(r => Enumerable.Range(0, 200).Select(k => (ulong)k * 0x1000).Where(p => p >= r.Start && p + 0x1000 <= r.End))
+                .Where(p => !config.IsReserved(p) && !occupied.Contains(p)).Distinct().ToList();
+
+            var runs = KernelPageAllocator.FromConfig(config, occupied);
+            var list = new KernelPageAllocator(listed);
+            Assert.That(runs.FreePagesInOrder, Is.EqualTo(list.FreePagesInOrder), $"trial {trial}");
+            Assert.That(runs.TotalPages, Is.EqualTo(list.TotalPages));
+            for (var step = 0; step < 20; step++)
+            {
+                var order = random.Next(0, 3);
+                var a = runs.Allocate(order);
+                var b = list.Allocate(order);
+                Assert.That(a, Is.EqualTo(b), $"trial {trial}, step {step}");
+                if (a is { } block && random.Next(3) == 0)
+                {
+                    runs.Free(block, order);
+                    list.Free(block, order);
+                }
+            }
+
+            Assert.That(runs.FreePagesInOrder, Is.EqualTo(list.FreePagesInOrder));
+        }
+    }
+
+    [Test]
+    public void A_terabyte_of_ram_is_managed_without_an_entry_per_page()
+    {
+        var config = new KernelConfig { Ram = [new PhysicalRange(0, 1UL << 40)], Reserved = [new PhysicalRange(0, 0x100000)] };
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var allocator = KernelPageAllocator.FromConfig(config, [0x200000]);
+        var first = allocator.Allocate(0);
+        var block = allocator.Allocate(9, limit: 1UL << 32);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That(allocator.TotalPages, Is.EqualTo((1L << 28) - 256 - 1));
+        Assert.That(first, Is.EqualTo((1UL << 40) - 0x1000));
+        Assert.That(block, Is.EqualTo((1UL << 32) - 0x20_0000));
+        Assert.That(allocated, Is.LessThan(1L << 20), "bytes allocated for 2^28 pages");
+    }
 }

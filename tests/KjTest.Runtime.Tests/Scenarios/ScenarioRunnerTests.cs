@@ -27,6 +27,27 @@ public class ScenarioRunnerTests
     }
 
     [Test]
+    public void A_time_limit_is_emulated_time_so_a_runaway_ends_with_the_same_account_on_any_host()
+    {
+        var text = "limits: { max_instructions: 50_000_000, timeout_ms: 3 }\n" + Image + "\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - jump: ok\n";
+        var first = Run(text);
+        var second = Run(text);
+
+        Assert.That(first.Actual, Is.EqualTo(OutcomeKind.Timeout));
+        Assert.That(first.Messages[0].Text, Does.Contain("emulated time limit of 3 ms (3000000 instructions at one per nanosecond) reached at rip=0x"));
+        Assert.That(second.Messages.Select(m => m.Text), Is.EqualTo(first.Messages.Select(m => m.Text)));
+        Assert.That(second.Stats, Is.EqualTo(first.Stats));
+    }
+
+    [Test]
+    public void The_smaller_of_budget_and_time_limit_names_the_stop()
+    {
+        var result = Run("limits: { max_instructions: 40_000, timeout_ms: 1 }\n" + Image + "\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n  - jump: ok\n");
+
+        Assert.That(result.Messages[0].Text, Does.Contain("instruction budget of 40000 exhausted"));
+    }
+
+    [Test]
     public void A_wrong_load_expectation_fails_with_the_step_span()
     {
         var result = Run(Image + "\nsteps:\n  - load: b\n    flags: [PRESERVE_CONTEXT]\n    expect: EINVAL\n");

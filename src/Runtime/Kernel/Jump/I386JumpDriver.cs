@@ -138,10 +138,12 @@ public sealed class I386JumpDriver : IJumpDriver
     private JumpEnd Run(KimageLayout layout)
     {
         var cpu = _machine.Cpu;
-        var budget = _settings.MaxInstructions;
+        var budget = _settings.Budget;
+        var host = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var outcome = cpu.Run(new ExecutionLimits(budget, _settings.WallClock));
+            var left = _settings.EffectiveHostDeadline - host.Elapsed;
+            var outcome = cpu.Run(new ExecutionLimits(budget, left > TimeSpan.Zero ? left : TimeSpan.Zero));
             Instructions += outcome.Instructions;
             budget -= Math.Min(budget, outcome.Instructions);
             if (outcome.Reason == StopReason.Sentinel
@@ -160,6 +162,8 @@ public sealed class I386JumpDriver : IJumpDriver
                 StopReason.Halted when !layout.PreserveContext => new JumpEnd(JumpEndKind.NoReturn, $"plain kexec: the image ran and halted at eip=0x{outcome.Rip:x}", outcome.Rip),
                 StopReason.Halted => new JumpEnd(JumpEndKind.Timeout, $"hang: hlt with interrupts off at eip=0x{outcome.Rip:x}", outcome.Rip),
                 StopReason.GuestExit => new JumpEnd(JumpEndKind.Exit, $"the guest ended the machine with exit code {outcome.ExitCode}", outcome.Rip, ExitCode: outcome.ExitCode),
+                StopReason.InstructionLimit => new JumpEnd(JumpEndKind.Timeout, _settings.LimitReached("eip", outcome.Rip), outcome.Rip),
+                StopReason.Deadline => new JumpEnd(JumpEndKind.HostDeadline, _settings.HostDeadlinePassed(_settings.Budget - budget), outcome.Rip),
                 _ => new JumpEnd(JumpEndKind.Timeout, $"{outcome.Reason} at eip=0x{outcome.Rip:x}", outcome.Rip),
             };
         }

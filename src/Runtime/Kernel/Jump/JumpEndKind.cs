@@ -12,8 +12,11 @@ public enum JumpEndKind
     /// <summary>The machine reset after a triple fault.</summary>
     TripleFault,
 
-    /// <summary>The instruction budget or the deadline ran out, or the CPU halted with interrupts off.</summary>
+    /// <summary>The instruction budget or the emulated time limit ran out, or the CPU halted with interrupts off.</summary>
     Timeout,
+
+    /// <summary>The host's wall-clock safety net passed before any limit of the guest: KjTest's failure, not the guest's.</summary>
+    HostDeadline,
 
     /// <summary>The guest ended the machine (exit_group, isa-debug-exit); control never came back to A.</summary>
     Exit,

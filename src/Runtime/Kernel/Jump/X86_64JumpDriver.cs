@@ -131,10 +131,12 @@ public sealed class X86_64JumpDriver : IJumpDriver
     private JumpEnd Run(KimageLayout layout)
     {
         var cpu = _machine.Cpu;
-        var budget = Settings.MaxInstructions;
+        var budget = Settings.Budget;
+        var host = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var outcome = cpu.Run(new ExecutionLimits(budget, Settings.WallClock));
+            var left = Settings.EffectiveHostDeadline - host.Elapsed;
+            var outcome = cpu.Run(new ExecutionLimits(budget, left > TimeSpan.Zero ? left : TimeSpan.Zero));
             Instructions += outcome.Instructions;
             budget -= Math.Min(budget, outcome.Instructions);
             switch (outcome.Reason)
@@ -168,7 +170,9 @@ public sealed class X86_64JumpDriver : IJumpDriver
                 case StopReason.GuestExit:
                     return new JumpEnd(JumpEndKind.Exit, $"the guest ended the machine with exit code {outcome.ExitCode}", outcome.Rip, ExitCode: outcome.ExitCode);
                 case StopReason.InstructionLimit:
-                    return new JumpEnd(JumpEndKind.Timeout, $"instruction budget of {Settings.MaxInstructions} exhausted at rip=0x{outcome.Rip:x}", outcome.Rip);
+                    return new JumpEnd(JumpEndKind.Timeout, Settings.LimitReached("rip", outcome.Rip), outcome.Rip);
+                case StopReason.Deadline:
+                    return new JumpEnd(JumpEndKind.HostDeadline, Settings.HostDeadlinePassed(Settings.Budget - budget), outcome.Rip);
                 default:
                     return new JumpEnd(JumpEndKind.Timeout, $"{outcome.Reason} at rip=0x{outcome.Rip:x}", outcome.Rip);
             }

@@ -34,13 +34,22 @@ public sealed class X86_64KernelEnvironment : KernelEnvironment
     /// <summary>Bytes of A's area.</summary>
     public const ulong AreaSize = 0x10000;
 
-    private X86_64KernelEnvironment(ulong areaBase)
+    private X86_64KernelEnvironment(ulong areaBase, ulong ramSize)
         : base(areaBase, PageOffset)
     {
+        Size = SizeFor(ramSize);
     }
 
     /// <inheritdoc />
-    public override ulong Size => AreaSize;
+    public override ulong Size { get; }
+
+    /// <summary>
+    /// The area's size on a machine of <paramref name="ramSize"/> bytes: the fixed area, whose one PDPT maps the first
+    /// 512 GiB, and above 512 GiB one more PDPT page for each further 512 GiB, placed after it.
+    /// </summary>
+    public static ulong SizeFor(ulong ramSize) => AreaSize + ((PdptCount(ramSize) - 1) * 0x1000);
+
+    private static ulong PdptCount(ulong ramSize) => Math.Max(1, (ramSize + (1UL << 39) - 1) >> 39);
 
     /// <summary>PML4 (A's CR3).</summary>
     public ulong Pml4 => Base;
@@ -58,20 +67,24 @@ public sealed class X86_64KernelEnvironment : KernelEnvironment
     public static X86_64KernelEnvironment Build(X86Machine machine, ulong areaBase)
     {
         ArgumentNullException.ThrowIfNull(machine);
-        var env = new X86_64KernelEnvironment(areaBase);
         var mem = machine.Memory;
+        var env = new X86_64KernelEnvironment(areaBase, mem.Size);
         var cpu = machine.Cpu;
-        mem.Write(areaBase, new byte[AreaSize]);
+        mem.Write(areaBase, new byte[env.Size]);
 
-        var pdpt = areaBase + 0x1000;
-        var gigabytes = Math.Min(512UL, Math.Max(4UL, (mem.Size + (1UL << 30) - 1) >> 30));
-        for (ulong g = 0; g < gigabytes; g++)
+        // Identity map and direct map share the PDPTs: 1 GiB pages over all of RAM (at least 4 GiB, as Linux maps).
+        var gigabytes = Math.Max(4UL, (mem.Size + (1UL << 30) - 1) >> 30);
+        for (ulong t = 0; t < PdptCount(mem.Size); t++)
         {
-            mem.WriteUInt64(pdpt + (g * 8), (g << 30) | 0xE3);
-        }
+            var pdpt = t == 0 ? areaBase + 0x1000 : areaBase + AreaSize + ((t - 1) * 0x1000);
+            for (ulong g = t * 512; g < Math.Min(gigabytes, (t + 1) * 512); g++)
+            {
+                mem.WriteUInt64(pdpt + ((g & 511) * 8), (g << 30) | 0xE3);
+            }
 
-        mem.WriteUInt64(env.Pml4, pdpt | 0x63);
-        mem.WriteUInt64(env.Pml4 + (((PageOffset >> 39) & 511) * 8), pdpt | 0x63);
+            mem.WriteUInt64(env.Pml4 + (t * 8), pdpt | 0x63);
+            mem.WriteUInt64(env.Pml4 + ((((PageOffset >> 39) & 511) + t) * 8), pdpt | 0x63);
+        }
 
         // Accessed bits set, as a running kernel's descriptors have them.
         mem.WriteUInt64(env.Gdt + Kernel32Cs, 0x00CF_9B00_0000_FFFF);

@@ -32,23 +32,50 @@ internal static partial class Exec
             return;
         }
 
-        while ((c.ReadReg(counter) & mask) != 0)
+        // Each iteration retires as one instruction, and one execution does no more than the chunk's budget allows:
+        // when the count is not exhausted the instruction restarts at its own address, with RCX, RSI and RDI advanced
+        // as far as the iterations done, as hardware leaves them when it takes an interrupt between iterations.
+        var allowed = c.BudgetEnd > c.Retired ? c.BudgetEnd - c.Retired : 1;
+        ulong done = 0;
+        try
         {
-            if ((kind is StringKind.Movs or StringKind.Stos) && step == (ulong)size && TryBulk(c, kind, size, mask, sourceSegment, counter))
+            while ((c.ReadReg(counter) & mask) != 0)
             {
-                continue;
-            }
-
-            StringStep(c, kind, size, step, mask, sourceSegment);
-            c.WriteReg(counter, (c.ReadReg(counter) - 1) & mask);
-            if (kind is StringKind.Cmps or StringKind.Scas)
-            {
-                var zf = c.ZeroFlag();
-                if ((i.HasRepePrefix && !zf) || (i.HasRepnePrefix && zf))
+                if (done >= allowed)
                 {
+                    c.NextRip = c.RipValue;
                     break;
                 }
+
+                if ((kind is StringKind.Movs or StringKind.Stos) && step == (ulong)size && TryBulk(c, kind, size, mask, sourceSegment, counter, allowed - done, ref done))
+                {
+                    continue;
+                }
+
+                StringStep(c, kind, size, step, mask, sourceSegment);
+                c.WriteReg(counter, (c.ReadReg(counter) - 1) & mask);
+                done++;
+                if (kind is StringKind.Cmps or StringKind.Scas)
+                {
+                    var zf = c.ZeroFlag();
+                    if ((i.HasRepePrefix && !zf) || (i.HasRepnePrefix && zf))
+                    {
+                        break;
+                    }
+                }
             }
+        }
+        catch (CpuFault)
+        {
+            // The iterations before the faulting one happened; they count, the faulting one does not retire.
+            c.Retired += done;
+            throw;
+        }
+
+        // The execution itself retires one (the run loop counts it); a zero count still retires once.
+        if (done > 1)
+        {
+            c.Retired += done - 1;
         }
     }
 
@@ -127,7 +154,7 @@ internal static partial class Exec
     /// Moves or stores whole elements a page at a time with span operations, registers updated after each page so a
     /// fault leaves them at an element boundary; in 64-bit mode it continues across pages (one walk per leaf mapping).
     /// </summary>
-    private static bool TryBulk(X86Cpu c, StringKind kind, int size, ulong mask, Register sourceSegment, Register counter)
+    private static bool TryBulk(X86Cpu c, StringKind kind, int size, ulong mask, Register sourceSegment, Register counter, ulong allowed, ref ulong done)
     {
         var count = c.ReadReg(counter) & mask;
         var dst = c.Gpr[7] & mask;
@@ -146,7 +173,7 @@ internal static partial class Exec
         }
 
         var progressed = false;
-        while (BulkPage(c, kind, size, mask, sourceSegment, counter, ref count))
+        while (done < allowed && BulkPage(c, kind, size, mask, sourceSegment, counter, allowed - done, ref count, ref done))
         {
             progressed = true;
             if (c.Bitness != 64 || count < 2)
@@ -158,11 +185,11 @@ internal static partial class Exec
         return progressed;
     }
 
-    private static bool BulkPage(X86Cpu c, StringKind kind, int size, ulong mask, Register sourceSegment, Register counter, ref ulong count)
+    private static bool BulkPage(X86Cpu c, StringKind kind, int size, ulong mask, Register sourceSegment, Register counter, ulong allowed, ref ulong count, ref ulong done)
     {
         var dst = c.Gpr[7] & mask;
         var dstLin = c.SegmentedLinear(Register.ES, dst, size);
-        var n = Math.Min(count, (0x1000 - (dstLin & 0xFFF)) / (ulong)size);
+        var n = Math.Min(Math.Min(count, allowed), (0x1000 - (dstLin & 0xFFF)) / (ulong)size);
         ulong srcLin = 0;
         if (kind == StringKind.Movs)
         {
@@ -209,6 +236,7 @@ internal static partial class Exec
 
         c.Gpr[7] = UpdateIndex(c.Gpr[7], (ulong)bytes, mask);
         count -= n;
+        done += n;
         c.WriteReg(counter, count);
         return true;
     }

@@ -84,7 +84,7 @@ public sealed partial class X86Cpu
         _faultChain.Clear();
         _stopOnException = limits.StopOnException;
         RecomputeEvents();
-        var deadline = limits.WallClock is { } wall ? Stopwatch.GetTimestamp() + (long)(wall.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        var deadline = limits.WallClock is { } wall && wall.TotalSeconds < 1e7 ? Stopwatch.GetTimestamp() + (long)(wall.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         while (true)
         {
             var done = Retired - start;
@@ -125,9 +125,13 @@ public sealed partial class X86Cpu
 
     internal ulong Retired;
 
+    /// <summary>The retired count the running chunk stops at: a repeated string instruction does no more iterations than this allows.</summary>
+    internal ulong BudgetEnd = ulong.MaxValue;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void RunChunk(ulong end)
     {
+        BudgetEnd = end;
         while (true)
         {
             try
@@ -190,6 +194,7 @@ public sealed partial class X86Cpu
 
     private void RunChunkTraced(ulong end)
     {
+        BudgetEnd = end;
         var tracer = Trace is null ? null : new InstructionTracer(this, Trace);
         var observer = Observer;
         while (true)

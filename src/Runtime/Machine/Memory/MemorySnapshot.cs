@@ -6,11 +6,11 @@ namespace KjTest.Runtime.Machine.Memory;
 /// </summary>
 public sealed class MemorySnapshot
 {
-    private readonly MemoryChunk?[] _chunks;
+    private readonly ChunkGroup?[] _groups;
 
-    internal MemorySnapshot(MemoryChunk?[] chunks, ulong size, SnapshotLineage lineage)
+    internal MemorySnapshot(ChunkGroup?[] groups, ulong size, SnapshotLineage lineage)
     {
-        _chunks = chunks;
+        _groups = groups;
         Size = size;
         Lineage = lineage;
     }
@@ -23,7 +23,7 @@ public sealed class MemorySnapshot
 
     internal SnapshotLineage Lineage { get; }
 
-    internal MemoryChunk?[] Chunks => _chunks;
+    internal ChunkGroup?[] Groups => _groups;
 
     /// <summary>Copies bytes of the snapshot into <paramref name="destination"/>; addresses above RAM read as 0xFF.</summary>
     public void Read(ulong address, Span<byte> destination)
@@ -53,13 +53,7 @@ public sealed class MemorySnapshot
 
     internal byte[]? Page(ulong pageNumber)
     {
-        var chunkIndex = pageNumber >> MemoryChunk.PageBits;
-        if (chunkIndex >= (ulong)_chunks.Length)
-        {
-            return null;
-        }
-
-        return _chunks[chunkIndex]?.Pages[pageNumber & (MemoryChunk.PageCount - 1)];
+        return ChunkGroup.ChunkOf(_groups, pageNumber)?.Pages[pageNumber & (MemoryChunk.PageCount - 1)];
     }
 
     /// <summary>
@@ -110,21 +104,32 @@ public sealed class MemorySnapshot
     private static HashSet<ulong> AllPagesThatMayDiffer(MemorySnapshot a, MemorySnapshot b)
     {
         var pages = new HashSet<ulong>();
-        var count = Math.Max(a._chunks.Length, b._chunks.Length);
-        for (var c = 0; c < count; c++)
+        var groups = Math.Max(a._groups.Length, b._groups.Length);
+        for (var g = 0; g < groups; g++)
         {
-            var ca = c < a._chunks.Length ? a._chunks[c] : null;
-            var cb = c < b._chunks.Length ? b._chunks[c] : null;
-            if (ReferenceEquals(ca, cb))
+            var ga = g < a._groups.Length ? a._groups[g] : null;
+            var gb = g < b._groups.Length ? b._groups[g] : null;
+            if (ReferenceEquals(ga, gb))
             {
                 continue;
             }
 
-            for (var p = 0; p < MemoryChunk.PageCount; p++)
+            for (var c = 0; c < ChunkGroup.ChunkCount; c++)
             {
-                if (!ReferenceEquals(ca?.Pages[p], cb?.Pages[p]))
+                var ca = ga?.Chunks[c];
+                var cb = gb?.Chunks[c];
+                if (ReferenceEquals(ca, cb))
                 {
-                    pages.Add(((ulong)c << MemoryChunk.PageBits) | (uint)p);
+                    continue;
+                }
+
+                var first = ((ulong)g << ChunkGroup.PageBits) | ((ulong)c << MemoryChunk.PageBits);
+                for (var p = 0; p < MemoryChunk.PageCount; p++)
+                {
+                    if (!ReferenceEquals(ca?.Pages[p], cb?.Pages[p]))
+                    {
+                        pages.Add(first | (uint)p);
+                    }
                 }
             }
         }

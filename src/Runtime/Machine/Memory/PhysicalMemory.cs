@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace KjTest.Runtime.Machine.Memory;
 
 /// <summary>
-/// Sparse guest RAM: a two-level table of 4 KiB pages created on first write. RAM never written
+/// Sparse guest RAM: a three-level table (1 GiB groups, 2 MiB chunks, 4 KiB pages) whose levels are created on first write, so its cost follows the RAM touched, not the RAM declared. RAM never written
 /// reads as zero; addresses at or above <see cref="Size"/> read as all ones and ignore writes.
 /// Supports copy-on-write snapshots and per-page dirty tracking (pages written since the last snapshot).
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class PhysicalMemory : IPhysicalMemory
 
     internal static readonly byte[] ZeroPage = new byte[PageSize];
 
-    private readonly MemoryChunk?[] _chunks;
+    private readonly ChunkGroup?[] _groups;
     private readonly ulong _pageCount;
     private readonly List<ulong> _written = [];
     private readonly HashSet<ulong> _watched = [];
@@ -41,7 +41,7 @@ public sealed class PhysicalMemory : IPhysicalMemory
 
         _pageCount = (size + PageMask) >> PageShift;
         Size = _pageCount << PageShift;
-        _chunks = new MemoryChunk?[(_pageCount + MemoryChunk.PageCount - 1) >> MemoryChunk.PageBits];
+        _groups = new ChunkGroup?[(_pageCount + (1UL << ChunkGroup.PageBits) - 1) >> ChunkGroup.PageBits];
     }
 
     /// <inheritdoc />
@@ -59,7 +59,7 @@ public sealed class PhysicalMemory : IPhysicalMemory
     /// <summary>True when page <paramref name="pageNumber"/> was written since the last snapshot or restore.</summary>
     public bool IsDirty(ulong pageNumber)
     {
-        var chunk = pageNumber < _pageCount ? _chunks[pageNumber >> MemoryChunk.PageBits] : null;
+        var chunk = pageNumber < _pageCount ? ChunkGroup.ChunkOf(_groups, pageNumber) : null;
         return chunk is not null && chunk.Pages[pageNumber & (MemoryChunk.PageCount - 1)] is not null
             && chunk.PageEpochs[pageNumber & (MemoryChunk.PageCount - 1)] == _epoch;
     }
@@ -67,7 +67,7 @@ public sealed class PhysicalMemory : IPhysicalMemory
     /// <summary>Takes a copy-on-write snapshot; its cost follows the table size, not the bytes of RAM.</summary>
     public MemorySnapshot Snapshot()
     {
-        var snapshot = new MemorySnapshot((MemoryChunk?[])_chunks.Clone(), Size, new SnapshotLineage(_base, [.. _written]));
+        var snapshot = new MemorySnapshot((ChunkGroup?[])_groups.Clone(), Size, new SnapshotLineage(_base, [.. _written]));
         _base = snapshot.Lineage;
         _written.Clear();
         _epoch++;
@@ -84,7 +84,7 @@ public sealed class PhysicalMemory : IPhysicalMemory
             throw new ArgumentException("snapshot was taken of a memory of another size", nameof(snapshot));
         }
 
-        snapshot.Chunks.CopyTo(_chunks, 0);
+        snapshot.Groups.CopyTo(_groups, 0);
         _base = snapshot.Lineage;
         _written.Clear();
         _epoch++;
@@ -258,7 +258,7 @@ public sealed class PhysicalMemory : IPhysicalMemory
     /// <summary>The page for reading, or null when it was never written (reads as zero). Caller checks the range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal byte[]? PageForRead(ulong pageNumber) =>
-        _chunks[pageNumber >> MemoryChunk.PageBits]?.Pages[pageNumber & (MemoryChunk.PageCount - 1)];
+        ChunkGroup.ChunkOf(_groups, pageNumber)?.Pages[pageNumber & (MemoryChunk.PageCount - 1)];
 
     /// <summary>True when <paramref name="pageNumber"/> is installed RAM.</summary>
     internal bool IsRam(ulong pageNumber) => pageNumber < _pageCount;
@@ -269,16 +269,27 @@ public sealed class PhysicalMemory : IPhysicalMemory
     /// </summary>
     internal byte[] PageForWrite(ulong pageNumber)
     {
-        var ci = pageNumber >> MemoryChunk.PageBits;
+        var gi = pageNumber >> ChunkGroup.PageBits;
+        var group = _groups[gi];
+        if (group is null)
+        {
+            group = _groups[gi] = new ChunkGroup(_epoch);
+        }
+        else if (group.Epoch != _epoch)
+        {
+            group = _groups[gi] = group.CloneFor(_epoch);
+        }
+
+        var ci = (int)((pageNumber >> MemoryChunk.PageBits) & (ChunkGroup.ChunkCount - 1));
         var pi = (int)(pageNumber & (MemoryChunk.PageCount - 1));
-        var chunk = _chunks[ci];
+        var chunk = group.Chunks[ci];
         if (chunk is null)
         {
-            chunk = _chunks[ci] = new MemoryChunk(_epoch);
+            chunk = group.Chunks[ci] = new MemoryChunk(_epoch);
         }
         else if (chunk.Epoch != _epoch)
         {
-            chunk = _chunks[ci] = chunk.CloneFor(_epoch);
+            chunk = group.Chunks[ci] = chunk.CloneFor(_epoch);
         }
 
         if (_watched.Count != 0 && _watched.Contains(pageNumber))
@@ -303,7 +314,7 @@ public sealed class PhysicalMemory : IPhysicalMemory
     /// <summary>True when the page may be written through a cached array without <see cref="PageForWrite"/>.</summary>
     internal bool IsPrivateAndUnwatched(ulong pageNumber)
     {
-        var chunk = _chunks[pageNumber >> MemoryChunk.PageBits];
+        var chunk = ChunkGroup.ChunkOf(_groups, pageNumber);
         var pi = (int)(pageNumber & (MemoryChunk.PageCount - 1));
         return chunk is not null && chunk.Epoch == _epoch && chunk.Pages[pi] is not null
             && chunk.PageEpochs[pi] == _epoch && !_watched.Contains(pageNumber);

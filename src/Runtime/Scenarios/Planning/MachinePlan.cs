@@ -50,8 +50,8 @@ public sealed record MachinePlan
     /// <summary>Instruction budget of one jump.</summary>
     public required ulong MaxInstructions { get; init; }
 
-    /// <summary>Wall-clock limit of one jump, or null.</summary>
-    public required TimeSpan? WallClock { get; init; }
+    /// <summary>Time limit of one jump in emulated milliseconds (instructions retired, one per nanosecond), or null.</summary>
+    public required ulong? TimeLimitMilliseconds { get; init; }
 
     /// <summary>Whether the scenario runs on i386.</summary>
     public bool I386 => Arch == KernelArch.I386;

@@ -70,6 +70,12 @@ public sealed partial class ScenarioPlanner
             return Done(null);
         }
 
+        if (_scenario.Seed is { } seed && (ram >> PhysicalMemory.PageShift) > (ulong)KernelPageAllocator.MaximumShuffledPages)
+        {
+            _diagnostics.Report(PlanCatalogue.SeedOnLargeMachine, seed.Span, $"{KernelPageAllocator.MaximumShuffledPages} pages", $"{ram >> PhysicalMemory.PageShift} pages");
+            return Done(null);
+        }
+
         var state = new PlanState(_scenario, era, arch, ram);
         var machine = MachinePlan(state);
         if (machine is null || _diagnostics.HasErrors)
@@ -160,7 +166,7 @@ public sealed partial class ScenarioPlanner
             UserRoutine = user,
             Convention = convention,
             MaxInstructions = limits.MaxInstructions?.Value ?? DefaultMaxInstructions,
-            WallClock = limits.TimeoutMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms.Value) : null,
+            TimeLimitMilliseconds = limits.TimeoutMilliseconds?.Value,
         };
     }
 

@@ -56,7 +56,8 @@ public class PagingTests
             a.hlt();
         });
         m.Memory.WriteUInt64(Pml4 + 0x3000 + (8 * 8), 0);
-        var outcome = m.Run(new ExecutionLimits(10, StopOnException: true));
+        // Each iteration of a repeated string instruction retires as one instruction.
+        var outcome = m.Run(new ExecutionLimits(10_000, StopOnException: true));
         Assert.That(outcome.Faults[0].Vector, Is.EqualTo(14));
         Assert.That(m.Cpu.Cr2, Is.EqualTo(0x8000UL));
         Assert.That(m.Reg(Register.RDI), Is.EqualTo(0x8000UL));
@@ -154,7 +155,7 @@ public class PagingTests
         });
         m.Memory.WriteUInt64(Pml4 + 0x3000 + (5 * 8), 0x5000 | 5);
         m.Memory.WriteUInt64(0x5000, 1);
-        var outcome = m.Run(new ExecutionLimits(20, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(1_000, StopOnException: true));
         Assert.That(outcome.Faults.Select(f => (int?)f.Vector).FirstOrDefault(), Is.EqualTo(14));
         Assert.That(m.Memory.ReadUInt64(0x6000), Is.EqualTo(1UL), "the copy ran first");
         Assert.That(m.Memory.ReadUInt64(0x5000), Is.EqualTo(1UL));
@@ -201,7 +202,7 @@ public class PagingTests
         m.Cpu.Cr4 |= 0x80;
         m.Memory.WriteUInt64(Pml4 + 0x3000 + (5 * 8), 0x5000 | 5 | 0x100);
         m.Memory.WriteUInt64(0x5000, 1);
-        var outcome = m.Run(new ExecutionLimits(20, StopOnException: true));
+        var outcome = m.Run(new ExecutionLimits(1_000, StopOnException: true));
         Assert.That(outcome.Faults.Select(f => (int?)f.Vector).FirstOrDefault(), Is.EqualTo(expectedVector));
         Assert.That(m.Memory.ReadUInt64(0x5000), Is.EqualTo(expectedVector is null ? 9UL : 1UL));
     }

@@ -1,3 +1,4 @@
+using KjTest.Runtime.Machine.Cpu;
 using Iced.Intel;
 using static Iced.Intel.AssemblerRegisters;
 
@@ -146,5 +147,72 @@ public class StringInstructionTests
         GuestHarness.RunToHalt(m);
         Assert.That(m.Reg(Register.AL), Is.EqualTo((ulong)'y'));
         Assert.That(m.Reg(Register.RSI), Is.EqualTo(0x3002UL));
+    }
+
+    [Test]
+    public void A_repeated_string_instruction_counts_each_iteration_toward_the_budget_and_stops_resumably()
+    {
+        // rcx = 2^64 - 1: without chunking this would never end.
+        var m = GuestHarness.LongMode(a =>
+        {
+            a.mov(rsi, 0x20_0000);
+            a.mov(rdi, 0x30_0000);
+            a.mov(rcx, -1);
+            a.repe.cmpsb();
+            a.hlt();
+        });
+        var outcome = m.Run(new ExecutionLimits(1_000_003));
+        Assert.That(outcome.Reason, Is.EqualTo(StopReason.InstructionLimit));
+        Assert.That(outcome.Instructions, Is.EqualTo(1_000_003UL));
+        var rep = m.Cpu.Rip;
+        Assert.That(m.Reg(Register.RCX), Is.EqualTo(ulong.MaxValue - 1_000_000), "three movs, then a million iterations");
+        Assert.That(m.Reg(Register.RSI), Is.EqualTo(0x20_0000UL + 1_000_000));
+        Assert.That(m.Reg(Register.RDI), Is.EqualTo(0x30_0000UL + 1_000_000));
+
+        // Resuming goes on from where it stopped, at the same instruction, until the first difference.
+        m.Load(0x20_0000 + 1_500_000, [1]);
+        var rest = m.Run(new ExecutionLimits(10_000_000));
+        Assert.That(rest.Reason, Is.EqualTo(StopReason.Halted));
+        Assert.That(m.Reg(Register.RSI), Is.EqualTo(0x20_0000UL + 1_500_001));
+        Assert.That(m.Reg(Register.RCX), Is.EqualTo(ulong.MaxValue - 1_500_001));
+        Assert.That(rest.Instructions, Is.EqualTo(500_001UL + 1), "the remaining iterations and the hlt");
+        Assert.That(rep, Is.LessThan(m.Cpu.Rip));
+    }
+
+    [Test]
+    public void A_bulk_rep_stosb_stops_at_the_budget_with_the_bytes_so_far_written()
+    {
+        var m = GuestHarness.LongMode(a =>
+        {
+            a.mov(rdi, 0x40_0000);
+            a.mov(ecx, 0x10_0000);
+            a.mov(al, 0xAB);
+            a.rep.stosb();
+            a.hlt();
+        });
+        var outcome = m.Run(new ExecutionLimits(3 + 10_000));
+        Assert.That(outcome.Reason, Is.EqualTo(StopReason.InstructionLimit));
+        Assert.That(m.Reg(Register.RDI), Is.EqualTo(0x40_0000UL + 10_000));
+        Assert.That(m.Reg(Register.RCX), Is.EqualTo(0x10_0000UL - 10_000));
+        Assert.That(m.Memory.ReadByte(0x40_0000 + 9_999), Is.EqualTo(0xAB));
+        Assert.That(m.Memory.ReadByte(0x40_0000 + 10_000), Is.Zero);
+    }
+
+    [Test]
+    public void A_repeated_string_instruction_is_cancelled_between_chunks()
+    {
+        var m = GuestHarness.LongMode(a =>
+        {
+            a.mov(rsi, 0x20_0000);
+            a.mov(rdi, 0x30_0000);
+            a.mov(rcx, -1);
+            a.repe.cmpsb();
+            a.hlt();
+        });
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var outcome = m.Run(new ExecutionLimits(ulong.MaxValue, Cancellation: cancel.Token));
+        Assert.That(outcome.Reason, Is.EqualTo(StopReason.Cancelled));
+        Assert.That(outcome.Instructions, Is.LessThanOrEqualTo(4096UL));
     }
 }
