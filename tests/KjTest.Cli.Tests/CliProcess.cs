@@ -49,7 +49,8 @@ internal static class CliProcess
         }
 
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        var bytes = new MemoryStream();
+        var stdout = process.StandardOutput.BaseStream.CopyToAsync(bytes);
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
         {
@@ -57,6 +58,8 @@ internal static class CliProcess
             Assert.Fail($"kjtest {string.Join(' ', args)} did not finish within {timeout.TotalSeconds} s");
         }
 
-        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
+        process.WaitForExit();
+        stdout.Wait();
+        return new CliRun(process.ExitCode, System.Text.Encoding.UTF8.GetString(bytes.ToArray()), stderr.Result, bytes.ToArray());
     }
 }

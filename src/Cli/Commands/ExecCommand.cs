@@ -125,10 +125,23 @@ public sealed class ExecCommand(CliOutput output) : Command<ExecCommand.Settings
             return Usage($"{settings.Image}: {misfit}");
         }
 
-        using var stdout = new TextWriterStream(output.Out);
-        using var stderr = new TextWriterStream(output.Error);
-        var result = ProgramRunner.Run(image, memory, maxInstructions, stdout, stderr, settings.Trace ? output.Error : null);
-        stdout.Flush();
+        // The guest's bytes go out as they are, through a buffer flushed once at the end (and before any message of ours).
+        output.Out.Flush();
+        output.Error.Flush();
+        // Not disposed: disposing would close the process's standard streams under the buffers.
+        var stdout = GuestStream(output.OutBytes, output.Out);
+        var stderr = GuestStream(output.ErrorBytes, output.Error);
+        ProgramRunResult result;
+        try
+        {
+            result = ProgramRunner.Run(image, memory, maxInstructions, stdout, stderr, settings.Trace ? output.Error : null);
+        }
+        finally
+        {
+            stdout.Flush();
+            stderr.Flush();
+        }
+
         var outcome = result.Outcome;
         if (result.ExitCode == ProgramRunResult.CrashExitCode)
         {
@@ -151,6 +164,9 @@ public sealed class ExecCommand(CliOutput output) : Command<ExecCommand.Settings
 
         return result.ExitCode;
     }
+
+    private static Stream GuestStream(Stream? bytes, TextWriter text) =>
+        bytes is null ? new TextWriterStream(text) : new BufferedStream(bytes, 1 << 16);
 
     private int Usage(string message)
     {

@@ -120,7 +120,7 @@ public sealed class KjtGrammar : Grammar
             | ToTerm("limits") + limitList + nl
             | ToTerm("outcome") + ident + outcomeFields + outcomeReason + outcomeEra + nl;
         limitList.Rule = MakePlusRule(limitList, ToTerm(","), limit);
-        limit.Rule = ToTerm("max_instructions") + number | ToTerm("timeout_ms") + number;
+        limit.Rule = ToTerm("max_instructions") + number | ToTerm("timeout_ms") + number | ToTerm("console_bytes") + number;
         outcomeFields.Rule = Empty | fieldList;
         outcomeReason.Rule = Empty | ToTerm("reason") + text;
         outcomeEra.Rule = Empty | ToTerm("on") + ident;

@@ -109,20 +109,19 @@ internal sealed partial class KjtLowering
     {
         Located<ulong>? max = null;
         Located<ulong>? timeout = null;
+        Located<ulong>? console = null;
         foreach (var limit in line.ChildNodes[1].ChildNodes)
         {
             NoteOnce("limit:", limit.ChildNodes[0]);
-            if (limit.ChildNodes[0].Token.Text == "max_instructions")
+            switch (limit.ChildNodes[0].Token.Text)
             {
-                max = Number(limit.ChildNodes[1], 64);
-            }
-            else
-            {
-                timeout = Number(limit.ChildNodes[1], 64);
+                case "max_instructions": max = Number(limit.ChildNodes[1], 64); break;
+                case "timeout_ms": timeout = Number(limit.ChildNodes[1], 64); break;
+                default: console = Size(limit.ChildNodes[1]); break;
             }
         }
 
-        return new RunLimits(Span(line), max, timeout);
+        return new RunLimits(Span(line), max, timeout, console);
     }
 
     private ExpectedOutcome Outcome(ParseTreeNode line)

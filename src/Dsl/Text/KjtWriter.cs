@@ -106,6 +106,11 @@ public static partial class KjtWriter
             limits.Add("timeout_ms " + Count(timeout.Value));
         }
 
+        if (s.Limits.ConsoleBytes is { } console)
+        {
+            limits.Add("console_bytes " + Size(console.Value));
+        }
+
         if (limits.Count > 0)
         {
             w.Append(Indent).Append("limits ").Append(string.Join(", ", limits)).Append('\n');

@@ -14,7 +14,7 @@ internal sealed partial class YamlScenarioMapper
     private static readonly string[] ScenarioKeys =
         ["name", "description", "tags", "era", "arch", "seed", "limits", "outcome", "machine", "kernel", "state", "memory", "images", "relocate", "steps"];
 
-    private static readonly string[] LimitKeys = ["max_instructions", "timeout_ms"];
+    private static readonly string[] LimitKeys = ["max_instructions", "timeout_ms", "console_bytes"];
     private static readonly string[] OutcomeKeys = ["kind", "fields", "reason"];
     private static readonly string[] EraTableKeys = [.. Words.Eras.Keys, "default"];
     private static readonly string[] RelocateKeys = ["image", "convention"];
@@ -75,7 +75,7 @@ internal sealed partial class YamlScenarioMapper
 
     private RunLimits Limits(YamlTreeNode? node) =>
         Map(node, "'limits'", "limits", LimitKeys) is { } map
-            ? new RunLimits(map.Node.Span, Number64(map["max_instructions"], "'max_instructions'"), Number64(map["timeout_ms"], "'timeout_ms'"))
+            ? new RunLimits(map.Node.Span, Number64(map["max_instructions"], "'max_instructions'"), Number64(map["timeout_ms"], "'timeout_ms'"), Size(map["console_bytes"], "'console_bytes'"))
             : RunLimits.Default;
 
     /// <summary>

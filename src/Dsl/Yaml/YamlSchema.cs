@@ -57,7 +57,7 @@ public static class YamlSchema
                 ("era", Ref("era")),
                 ("arch", Enum([.. Words.Arches.Keys])),
                 ("seed", Ref("number")),
-                ("limits", Object(Props(("max_instructions", Ref("number")), ("timeout_ms", Ref("number"))))),
+                ("limits", Object(Props(("max_instructions", Ref("number")), ("timeout_ms", Ref("number")), ("console_bytes", Ref("size"))))),
                 ("outcome", Outcome()),
                 ("machine", Machine()),
                 ("kernel", Kernel()),

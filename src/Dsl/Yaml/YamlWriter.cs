@@ -92,7 +92,7 @@ public static class YamlWriter
 
     private static void Limits(List<string> lines, RunLimits limits)
     {
-        if (limits.MaxInstructions is null && limits.TimeoutMilliseconds is null)
+        if (limits.MaxInstructions is null && limits.TimeoutMilliseconds is null && limits.ConsoleBytes is null)
         {
             return;
         }
@@ -106,6 +106,11 @@ public static class YamlWriter
         if (limits.TimeoutMilliseconds is { } timeout)
         {
             Entry(l, "timeout_ms", Count(timeout.Value));
+        }
+
+        if (limits.ConsoleBytes is { } console)
+        {
+            Entry(l, "console_bytes", SizeSyntax.Format(console.Value));
         }
 
         Entry(lines, "limits", l);

@@ -59,6 +59,9 @@ public static class RuntimeCatalogue
     /// <summary>The scenario states outcome skip and was not run.</summary>
     public static DiagnosticDescriptor Skipped { get; } = Note("KJ1616", "skipped: {0}");
 
+    /// <summary>A console dropped output past the scenario's console limit.</summary>
+    public static DiagnosticDescriptor ConsoleTruncated { get; } = Note("KJ1617", "{0} kept its first {1} bytes and dropped {2} more (limits: console_bytes)");
+
     /// <summary>Every descriptor, for the uniqueness and coverage tests.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         [.. typeof(RuntimeCatalogue).GetProperties().Where(p => p.PropertyType == typeof(DiagnosticDescriptor)).Select(p => (DiagnosticDescriptor)p.GetValue(null)!)];

@@ -27,7 +27,7 @@ internal sealed class ScenarioMachine
     public static readonly DslImageResolver Resolver = new();
 
     private readonly List<ProgrammableDevice> _programmable = [];
-    private readonly List<string> _console = [];
+    private ConsoleCapture _console = new(0);
 
     private ScenarioMachine(MachinePlan plan)
     {
@@ -55,8 +55,15 @@ internal sealed class ScenarioMachine
     /// <summary>The scenario's programmable devices, in declaration order.</summary>
     public IReadOnlyList<ProgrammableDevice> Programmable => _programmable;
 
-    /// <summary>Everything written to any console, in order.</summary>
-    public string ConsoleText => string.Concat(_console);
+    /// <summary>Everything written to any console, in order (up to the scenario's console limit).</summary>
+    public string ConsoleText => _console.Text;
+
+    /// <summary>The consoles that dropped output past the limit: all output, then each device, by name.</summary>
+    public IEnumerable<(string Console, ConsoleCapture Capture)> TruncatedConsoles()
+    {
+        (string, ConsoleCapture)[] all = [("the console", _console), (Devices.Uart.Name, Devices.Uart.Capture), (Devices.DebugCon.Name, Devices.DebugCon.Capture)];
+        return all.Where(c => c.Item2.Truncated);
+    }
 
     /// <summary>
     /// Builds the machine of <paramref name="plan"/>. With <paramref name="diagnostics"/> (planning) what cannot be
@@ -84,7 +91,8 @@ internal sealed class ScenarioMachine
     {
         var plan = Plan;
         Machine = new MachineBuilder().WithMemory(plan.Ram).Build();
-        Devices = MachineDevices.CreateDefault(Machine.Bus, b => _console.Add(((char)b).ToString()), b => _console.Add(((char)b).ToString()));
+        _console = new ConsoleCapture((long)Math.Min(plan.ConsoleBytes, int.MaxValue));
+        Devices = MachineDevices.CreateDefault(Machine.Bus, _console.Add, _console.Add, (long)Math.Min(plan.ConsoleBytes, int.MaxValue));
         Machine.Cpu.InterruptController = Devices.Pic;
         ProgramPic();
         ProgramUart();
@@ -116,7 +124,7 @@ internal sealed class ScenarioMachine
             MaxInstructions = plan.MaxInstructions,
             TimeLimitMilliseconds = plan.TimeLimitMilliseconds,
         };
-        void ToConsole(byte[] bytes) => _console.Add(new string(bytes.Select(b => (char)b).ToArray()));
+        void ToConsole(byte[] bytes) => _console.Add(bytes);
         Driver = Environment switch
         {
             I386KernelEnvironment i386 => new I386JumpDriver(Machine, i386, Kernel, settings, ToConsole),

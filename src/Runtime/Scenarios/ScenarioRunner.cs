@@ -108,6 +108,10 @@ public sealed partial class ScenarioRunner : IFaultTarget, IExpectContext
         }
 
         var instructions = _m?.Driver?.Instructions ?? 0;
+        foreach (var (console, capture) in _m?.TruncatedConsoles() ?? [])
+        {
+            _messages.Add(RuntimeCatalogue.Message(RuntimeCatalogue.ConsoleTruncated, _plan.Scenario.Limits.ConsoleBytes?.Span ?? _plan.Scenario.Span, console, capture.Bytes.Length, capture.Dropped));
+        }
 
         // Runs are deterministic: the instructions before a crash are traced by a second run, only if a report asks.
         _crash?.TraceWith(() => Tracing.ScenarioTrace.LastInstructions(_plan, CrashTraceLength));

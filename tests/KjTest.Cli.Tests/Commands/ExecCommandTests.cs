@@ -47,6 +47,64 @@ public sealed class ExecCommandTests
         Assert.That(run.ExitCode, Is.Zero, run.Error);
     }
 
+    [Test]
+    public void Every_byte_value_reaches_stdout_unchanged_through_write_debugcon_and_the_uart()
+    {
+        // Bytes 0..255 in memory after the code; write(1, buf, 256), then the same bytes through port 0xE9 and the UART.
+        var run = Exec(a =>
+        {
+            var data = a.CreateLabel();
+            a.mov(eax, 1);
+            a.mov(edi, 1);
+            a.lea(rsi, __[data]);
+            a.mov(edx, 256);
+            a.syscall();
+            foreach (ushort port in new ushort[] { 0xE9, 0x3F8 })
+            {
+                var loop = a.CreateLabel();
+                a.lea(rsi, __[data]);
+                a.mov(ecx, 256);
+                a.mov(dx, port);
+                a.Label(ref loop);
+                a.lodsb();
+                a.@out(dx, al);
+                a.dec(ecx);
+                a.jnz(loop);
+            }
+
+            a.hlt();
+            a.Label(ref data);
+            for (var b = 0; b < 256; b++)
+            {
+                a.db((byte)b);
+            }
+        });
+
+        var expected = Enumerable.Range(0, 256).Select(b => (byte)b).ToArray();
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.OutBytes, Is.EqualTo((byte[])[.. expected, .. expected, .. expected]));
+    }
+
+    [Test]
+    public void Bytes_written_to_fd_2_reach_stderr_unchanged_before_the_crash_message()
+    {
+        var run = Exec(a =>
+        {
+            var data = a.CreateLabel();
+            a.mov(eax, 1);
+            a.mov(edi, 2);
+            a.lea(rsi, __[data]);
+            a.mov(edx, 2);
+            a.syscall();
+            a.ud2();
+            a.Label(ref data);
+            a.db(0xFF, 0x0A);
+        });
+
+        Assert.That(run.ExitCode, Is.EqualTo(125));
+        Assert.That(run.Error, Does.StartWith("\uFFFD\nkjtest: guest crashed"), "one raw 0xFF byte, then the message");
+    }
+
     [TestCase("ud2", "#UD")]
     [TestCase("divide by zero", "#DE")]
     [TestCase("non-canonical load", "#GP")]

@@ -268,6 +268,20 @@ internal static partial class Exec
         c.Bus.Out(port, size, (uint)c.ReadReg(i.Op1Register));
     }
 
+    /// <summary>OUT DX, AL/AX/EAX with the width in the slot.</summary>
+    internal static void OutDx(X86Cpu c, ref DecodedInstruction d)
+    {
+        CheckIoPermission(c);
+        c.Bus.Out((ushort)c.Gpr[2], d.SourceSize, (uint)c.Gpr[0] & (uint.MaxValue >> (32 - (8 * d.SourceSize))));
+    }
+
+    /// <summary>OUT imm8, AL/AX/EAX with the port and the width in the slot.</summary>
+    internal static void OutImmediate(X86Cpu c, ref DecodedInstruction d)
+    {
+        CheckIoPermission(c);
+        c.Bus.Out((ushort)d.Displacement, d.SourceSize, (uint)c.Gpr[0] & (uint.MaxValue >> (32 - (8 * d.SourceSize))));
+    }
+
     /// <summary>Copies within one page; whole pages with 512-bit moves, which stream better than memmove's string copy here.</summary>
     private static void CopyPageSpan(ReadOnlySpan<byte> source, Span<byte> destination)
     {

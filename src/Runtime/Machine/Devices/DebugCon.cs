@@ -10,15 +10,17 @@ public sealed class DebugCon : IPortDevice
     private readonly ushort _port;
     private readonly byte _readback;
     private readonly Action<byte>? _sink;
-    private readonly List<byte> _output = [];
+    private readonly ConsoleCapture _output;
 
     /// <summary>Creates the console.</summary>
     /// <param name="name">Instance name.</param>
     /// <param name="port">I/O port decoded (0xE9 on QEMU).</param>
     /// <param name="readback">Value returned by reads of the port.</param>
     /// <param name="sink">Optional consumer called with each byte as it is written.</param>
-    public DebugCon(string name = "debugcon", ushort port = 0xE9, byte readback = 0xE9, Action<byte>? sink = null)
+    /// <param name="captureCap">Bytes of output kept in <see cref="Capture"/> (0 when a sink takes them all).</param>
+    public DebugCon(string name = "debugcon", ushort port = 0xE9, byte readback = 0xE9, Action<byte>? sink = null, long captureCap = ConsoleCapture.DefaultCap)
     {
+        _output = new ConsoleCapture(captureCap);
         Name = name;
         _port = port;
         _readback = readback;
@@ -32,17 +34,14 @@ public sealed class DebugCon : IPortDevice
     /// <inheritdoc />
     public IReadOnlyList<(ushort First, int Count)> Ports { get; }
 
-    /// <summary>Every byte written since the last <see cref="Reset"/> or <see cref="ClearOutput"/>.</summary>
-    public IReadOnlyList<byte> Output => _output;
+    /// <summary>The output kept since the last <see cref="Reset"/> or <see cref="ClearOutput"/>, up to its cap.</summary>
+    public ConsoleCapture Capture => _output;
+
+    /// <summary>A copy of the bytes kept.</summary>
+    public IReadOnlyList<byte> Output => _output.Bytes.ToArray();
 
     /// <summary>The output as Latin-1 text (one character per byte, so nothing is lost).</summary>
-    public string OutputText => string.Create(_output.Count, _output, static (chars, bytes) =>
-    {
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = (char)bytes[i];
-        }
-    });
+    public string OutputText => _output.Text;
 
     /// <summary>Forgets the captured output.</summary>
     public void ClearOutput() => _output.Clear();
@@ -71,7 +70,7 @@ public sealed class DebugCon : IPortDevice
     }
 
     /// <inheritdoc />
-    public DeviceSnapshot Snapshot() => new(Name, [new("readback", _readback), new("output_length", (ulong)_output.Count)]);
+    public DeviceSnapshot Snapshot() => new(Name, [new("readback", _readback), new("output_length", (ulong)_output.Written)]);
 
     /// <inheritdoc />
     public void Reset() => _output.Clear();

@@ -39,14 +39,15 @@ public sealed class MachineDevices
     /// <param name="bus">The machine's I/O bus.</param>
     /// <param name="consoleSink">Optional consumer of debugcon bytes.</param>
     /// <param name="serialSink">Optional consumer of UART transmit bytes.</param>
-    public static MachineDevices CreateDefault(IoBus bus, Action<byte>? consoleSink = null, Action<byte>? serialSink = null)
+    /// <param name="captureCap">Bytes each console keeps (0 when the sinks take the output).</param>
+    public static MachineDevices CreateDefault(IoBus bus, Action<byte>? consoleSink = null, Action<byte>? serialSink = null, long captureCap = ConsoleCapture.DefaultCap)
     {
         ArgumentNullException.ThrowIfNull(bus);
         var pic = new Pic8259Pair();
         var devices = new MachineDevices(
-            new DebugCon(sink: consoleSink),
+            new DebugCon(sink: consoleSink, captureCap: captureCap),
             new IsaDebugExit(),
-            new Uart16550(irqLine: pic, sink: serialSink),
+            new Uart16550(irqLine: pic, sink: serialSink, captureCap: captureCap),
             pic);
         foreach (var device in devices.All)
         {

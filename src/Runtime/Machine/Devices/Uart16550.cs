@@ -65,7 +65,7 @@ public sealed class Uart16550 : IPortDevice
     private readonly Action<byte>? _sink;
     private readonly Queue<byte> _hostInput = new();
     private readonly Queue<byte> _rxFifo = new();
-    private readonly List<byte> _transmitted = [];
+    private readonly ConsoleCapture _transmitted;
 
     private byte _rbr;
     private byte _ier;
@@ -85,8 +85,10 @@ public sealed class Uart16550 : IPortDevice
     /// <param name="irq">IRQ number raised on <paramref name="irqLine"/>.</param>
     /// <param name="irqLine">Where the interrupt output goes (the PIC); null leaves it unconnected.</param>
     /// <param name="sink">Optional consumer of each transmitted byte.</param>
-    public Uart16550(string name = "uart0", ushort basePort = 0x3F8, int irq = 4, IIrqLine? irqLine = null, Action<byte>? sink = null)
+    /// <param name="captureCap">Bytes of transmitted output kept for snapshots and expectations; 0 keeps none.</param>
+    public Uart16550(string name = "uart0", ushort basePort = 0x3F8, int irq = 4, IIrqLine? irqLine = null, Action<byte>? sink = null, long captureCap = ConsoleCapture.DefaultCap)
     {
+        _transmitted = new ConsoleCapture(captureCap);
         Name = name;
         _base = basePort;
         _irq = irq;
@@ -103,16 +105,13 @@ public sealed class Uart16550 : IPortDevice
     public IReadOnlyList<(ushort First, int Count)> Ports { get; }
 
     /// <summary>Bytes the guest transmitted (outside loopback) since the last reset or <see cref="ClearTransmitted"/>.</summary>
-    public IReadOnlyList<byte> Transmitted => _transmitted;
+    public IReadOnlyList<byte> Transmitted => _transmitted.Bytes.ToArray();
+
+    /// <summary>The transmitted bytes kept, up to the capture's cap.</summary>
+    public ConsoleCapture Capture => _transmitted;
 
     /// <summary>The transmitted bytes as Latin-1 text.</summary>
-    public string TransmittedText => string.Create(_transmitted.Count, _transmitted, static (chars, bytes) =>
-    {
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = (char)bytes[i];
-        }
-    });
+    public string TransmittedText => _transmitted.Text;
 
     /// <summary>Current level of the IRQ output after OUT2 gating.</summary>
     public bool IrqLevel => _irqLevel;

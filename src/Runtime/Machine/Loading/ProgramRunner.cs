@@ -27,7 +27,8 @@ public static class ProgramRunner
         configure?.Invoke(builder);
         var machine = builder.Build();
         var cpu = machine.Cpu;
-        var devices = MachineDevices.CreateDefault(machine.Bus, stdout.WriteByte, stdout.WriteByte);
+        // The bytes stream to stdout; nothing is kept, so output costs no memory however long the run.
+        var devices = MachineDevices.CreateDefault(machine.Bus, stdout.WriteByte, stdout.WriteByte, captureCap: 0);
         devices.DebugExit.Exited = code => cpu.RequestStop((int)code);
         cpu.InterruptController ??= devices.Pic;
         image.LoadInto(machine);

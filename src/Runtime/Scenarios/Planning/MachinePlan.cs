@@ -53,6 +53,9 @@ public sealed record MachinePlan
     /// <summary>Time limit of one jump in emulated milliseconds (instructions retired, one per nanosecond), or null.</summary>
     public required ulong? TimeLimitMilliseconds { get; init; }
 
+    /// <summary>Console bytes kept per console; output past it is counted and dropped, and the result says so.</summary>
+    public required ulong ConsoleBytes { get; init; }
+
     /// <summary>Whether the scenario runs on i386.</summary>
     public bool I386 => Arch == KernelArch.I386;
 }

@@ -25,6 +25,9 @@ public static class PlanCatalogue
     /// <summary>A seed on a machine too large for a shuffled allocation order.</summary>
     public static DiagnosticDescriptor SeedOnLargeMachine { get; } = Error("KJ1726", "a seed shuffles the page allocator's order of every RAM page, and that order holds at most {0} (64 GiB of RAM), not {1}: leave out the seed or declare less RAM");
 
+    /// <summary>A console limit larger than one buffer holds.</summary>
+    public static DiagnosticDescriptor ConsoleLimitTooLarge { get; } = Error("KJ1727", "console_bytes keeps at most 1 GiB of output per console, not {0}");
+
     /// <summary>A register a device type's driver cannot set.</summary>
     public static DiagnosticDescriptor DeviceRegisterNotSettable { get; } = Error("KJ1704", "{0} register {1} cannot be set: {2}");
 

@@ -22,6 +22,9 @@ public sealed partial class ScenarioPlanner
     private const ulong MinimumRam = 16UL << 20;
     private const ulong DefaultMaxInstructions = 20_000_000;
 
+    // Console bytes are kept in one array per console.
+    private const ulong MaximumConsoleBytes = 1UL << 30;
+
     private readonly Scenario _scenario;
     private readonly string _baseDirectory;
     private readonly DiagnosticBag _diagnostics = new();
@@ -67,6 +70,12 @@ public sealed partial class ScenarioPlanner
         if (ram > PhysicalMemory.MaximumSize)
         {
             _diagnostics.Report(PlanCatalogue.RamTooLarge, _scenario.Machine.RamSize?.Span ?? _scenario.Span, SizeSyntax.Format(ram));
+            return Done(null);
+        }
+
+        if (_scenario.Limits.ConsoleBytes is { Value: > MaximumConsoleBytes } console)
+        {
+            _diagnostics.Report(PlanCatalogue.ConsoleLimitTooLarge, console.Span, SizeSyntax.Format(console.Value));
             return Done(null);
         }
 
@@ -167,6 +176,7 @@ public sealed partial class ScenarioPlanner
             Convention = convention,
             MaxInstructions = limits.MaxInstructions?.Value ?? DefaultMaxInstructions,
             TimeLimitMilliseconds = limits.TimeoutMilliseconds?.Value,
+            ConsoleBytes = limits.ConsoleBytes?.Value ?? RunLimits.DefaultConsoleBytes,
         };
     }
 

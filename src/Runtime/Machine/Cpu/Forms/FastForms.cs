@@ -66,8 +66,22 @@ internal static unsafe class FastForms
             Handler.Ret when i.OpCount == 0 => &Exec.RetFast,
             Handler.Inc when d.Kind0 == OperandClass.Register => &Increment,
             Handler.Dec when d.Kind0 == OperandClass.Register => &Decrement,
+            Handler.Out => Output(ref d, i),
             _ => null,
         };
+    }
+
+    // A console loop is one OUT after another: the port and the width are fixed at decode time, the value is in rAX.
+    private static delegate*<X86Cpu, ref DecodedInstruction, void> Output(ref DecodedInstruction d, in Instruction i)
+    {
+        d.SourceSize = (byte)X86Cpu.RegSize(i.Op1Register);
+        if (i.Op0Kind == OpKind.Register)
+        {
+            return &Exec.OutDx;
+        }
+
+        d.Displacement = i.Immediate8;
+        return &Exec.OutImmediate;
     }
 
     private static bool IsFullRegister(byte kind, ushort info, byte size) =>
