@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Invalid input or usage.</summary>
     public const int Usage = 2;
+
+    /// <summary>KjTest itself failed (an internal error, KJ1901).</summary>
+    public const int InternalError = 3;
 }

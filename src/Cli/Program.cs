@@ -9,7 +9,7 @@ namespace KjTest.Cli;
 /// <summary>The <c>kjtest</c> command. Each subcommand lives in <c>Commands/</c>.</summary>
 public static class Program
 {
-    /// <summary>Entry point; returns the process exit code (0 pass, 1 a scenario did not pass, 2 bad input or usage).</summary>
+    /// <summary>Entry point; returns the process exit code (0 pass, 1 a scenario did not pass, 2 bad input or usage, 3 KjTest failed).</summary>
     public static int Main(string[] args) => Run(args, CliOutput.Standard());
 
     /// <summary>Runs <c>kjtest</c> with the given arguments, writing to <paramref name="output"/>.</summary>
@@ -18,7 +18,22 @@ public static class Program
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Spectre.Console.Cli and kjtest are trimmer roots of the AOT tool")]
     public static int Run(string[] args, CliOutput output)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
+        var debug = args.Contains(InternalError.DebugOption);
+        try
+        {
+            return RunCommand([.. args.Where(a => a != InternalError.DebugOption)], output);
+        }
+        catch (Exception ex)
+        {
+            return InternalError.Report(ex, debug, output.Error);
+        }
+    }
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Spectre.Console.Cli and kjtest are trimmer roots of the AOT tool")]
+    private static int RunCommand(string[] args, CliOutput output)
+    {
         var (rest, colour, colourError) = ColourChoice.Apply(args, output.Colour, Environment.GetEnvironmentVariable("NO_COLOR"));
         if (colourError is not null)
         {
