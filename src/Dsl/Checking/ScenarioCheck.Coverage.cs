@@ -87,7 +87,7 @@ internal sealed partial class ScenarioCheck
             RegisterExpectation { Mask.Value: var mask } register when mask == UInt128.Zero => ($"the expectation of '{register.Register.Value}'", "its mask is 0, so no bit is compared"),
             MemoryExpectation { Hash: not null, Size.Value: 0 } => ("the memory expectation", "it hashes 0 bytes"),
             MemoryExpectation { Bytes: FillContent { Size.Value: 0 } } => ("the memory expectation", "it compares 0 bytes"),
-            ConsoleExpectation { Match.Value: ConsoleMatch.Contains, Text.Value: "" } => ("the console expectation", "every output contains the empty text"),
+            ConsoleExpectation { Match.Value: ConsoleMatch.Contains, Text.Value: "", Hex: null } => ("the console expectation", "every output contains the empty text"),
             PreservedExpectation preserved when FullyExcepted(preserved) => ("the preserved expectation", "everything in the classes it names is excepted"),
             _ => ((string, string)?)null,
         };

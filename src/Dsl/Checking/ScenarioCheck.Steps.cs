@@ -197,6 +197,11 @@ internal sealed partial class ScenarioCheck
                 WithinMemory("expected memory", memory.Span, memory.Address.Value, memory.Size?.Value ?? KnownLength(memory.Bytes));
                 break;
             case ConsoleExpectation console:
+                if (console.Hex is { } hex)
+                {
+                    _diagnostics.AddRange(KjTest.Dsl.Images.HexBytes.Parse(hex.Text, hex.Map).Diagnostics);
+                }
+
                 if (console.Device is { } device)
                 {
                     DeviceReference(device);

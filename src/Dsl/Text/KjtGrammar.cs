@@ -212,7 +212,7 @@ public sealed class KjtGrammar : Grammar
         maskItem.Rule = ident + number;
         memoryExpectation.Rule = ToTerm("memory") + number + content
             | ToTerm("memory") + number + "size" + number + "sha256" + value;
-        consoleExpectation.Rule = ToTerm("console") + consoleFrom + consoleMatch + text;
+        consoleExpectation.Rule = ToTerm("console") + consoleFrom + consoleMatch + text | ToTerm("console") + consoleFrom + consoleMatch + "hex" + text;
         consoleFrom.Rule = Empty | ToTerm("from") + ident;
         consoleMatch.Rule = Empty | "exact" | "contains";
         imageStartExpectation.Rule = ToTerm("image_start") + "==" + value;

@@ -95,7 +95,10 @@ internal sealed partial class KjtLowering
                 var matchValue = match is { ChildNodes.Count: 1 }
                     ? new Located<ConsoleMatch>(match.ChildNodes[0].Token.Text == "contains" ? ConsoleMatch.Contains : ConsoleMatch.Exact, Span(match))
                     : new Located<ConsoleMatch>(ConsoleMatch.Exact, TokenSpan(c[0].Token));
-                return new ConsoleExpectation(span, Str(c[^1]), from is { ChildNodes.Count: 2 } ? Str(from.ChildNodes[1]) : null, matchValue);
+                Located<string>? device = from is { ChildNodes.Count: 2 } ? Str(from.ChildNodes[1]) : null;
+                return c[^2].Token?.Text == "hex"
+                    ? new ConsoleExpectation(span, Str(c[^1]), device, matchValue, Embedded(c[^1]))
+                    : new ConsoleExpectation(span, Str(c[^1]), device, matchValue);
             case KjtTerms.ImageStartExpectation:
                 return new ImageStartExpectation(span, SymbolOrNumber(c[1]));
             default:

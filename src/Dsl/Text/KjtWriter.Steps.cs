@@ -107,7 +107,7 @@ public static partial class KjtWriter
                 return $"memory {Number(m.Address.Value)} size {Size(m.Size?.Value ?? 0)} sha256 {Quote(hash)}";
             case ConsoleExpectation c:
                 return "console" + (c.Device is { } device ? " from " + Ident(device.Value) : "")
-                    + (c.Match.Value == ConsoleMatch.Contains ? " contains " : " ") + Quote(c.Text.Value);
+                    + (c.Match.Value == ConsoleMatch.Contains ? " contains " : " ") + (c.Hex is null ? "" : "hex ") + Quote(c.Text.Value);
             case ImageStartExpectation i:
                 return "image_start == " + SymbolOrNumber(i.Value.Value);
             case KimageExpectation k:

@@ -10,7 +10,7 @@ internal sealed partial class YamlScenarioMapper
     private static readonly string[] ExpectKeys = ["preserved", "registers", "memory", "console", "image_start", "kimage"];
     private static readonly string[] PreservedKeys = ["classes", "except", "except_memory", "masks"];
     private static readonly string[] RegisterValueKeys = ["value", "mask"];
-    private static readonly string[] ConsoleKeys = ["text", "device", "match"];
+    private static readonly string[] ConsoleKeys = ["text", "hex", "device", "match"];
 
     private ExpectStep? Expect(YamlTreeNode item, YamlTreeNode? node)
     {
@@ -202,8 +202,27 @@ internal sealed partial class YamlScenarioMapper
             return null;
         }
 
-        var text = map["text"] is YamlTreeScalar t ? new Located<string>(t.Value, t.Span) : Text(map["text"], "'text'");
         var match = map.Has("match") ? Choice(map["match"], "'match'", "console match", Words.ConsoleMatches) : new Located<ConsoleMatch>(ConsoleMatch.Exact, map.Node.Span);
-        return Require(map, "console", "text") && text is { } x && match is { } m ? new ConsoleExpectation(span, x, Text(map["device"], "'device'"), m) : null;
+        if (map.Has("text") && map.Has("hex"))
+        {
+            _diagnostics.Report(DiagnosticCatalogue.ExclusiveKeys, map.KeyOf("hex")!.Span, "hex", "text");
+            return null;
+        }
+
+        if (map.Has("hex"))
+        {
+            return Scalar(map["hex"], "'hex'") is { } hex && match is { } hm
+                ? new ConsoleExpectation(span, new Located<string>(hex.Value, hex.Span), Text(map["device"], "'device'"), hm, Embedded(hex))
+                : null;
+        }
+
+        if (!map.Has("text"))
+        {
+            _diagnostics.Report(DiagnosticCatalogue.MissingOneOf, StartOf(map.Node), "console", "text, hex");
+            return null;
+        }
+
+        var text = map["text"] is YamlTreeScalar t ? new Located<string>(t.Value, t.Span) : Text(map["text"], "'text'");
+        return text is { } x && match is { } m ? new ConsoleExpectation(span, x, Text(map["device"], "'device'"), m) : null;
     }
 }

@@ -249,7 +249,8 @@ public static class YamlSchema
         {
             ["anyOf"] = Arr(
                 new JsonObject { ["type"] = "string" },
-                Object(Props(("text", new JsonObject { ["type"] = "string" }), ("device", Ref("name")), ("match", Enum([.. Words.ConsoleMatches.Keys]))), "text")),
+                Object(Props(("text", new JsonObject { ["type"] = "string" }), ("device", Ref("name")), ("match", Enum([.. Words.ConsoleMatches.Keys]))), "text"),
+                Object(Props(("hex", new JsonObject { ["type"] = "string" }), ("device", Ref("name")), ("match", Enum([.. Words.ConsoleMatches.Keys]))), "hex")),
         };
         return Object(Props(
             ("preserved", preserved),

@@ -488,14 +488,14 @@ public static class YamlWriter
                     Preserved(current, p);
                     break;
                 case ConsoleExpectation c:
-                    if (c.Device is null && c.Match.Value == ConsoleMatch.Exact)
+                    if (c.Device is null && c.Match.Value == ConsoleMatch.Exact && c.Hex is null)
                     {
                         Entry(current, "console", Quote(c.Text.Value, forceQuotes: true));
                     }
                     else
                     {
                         var cl = new List<string>();
-                        Entry(cl, "text", Quote(c.Text.Value, forceQuotes: true));
+                        Entry(cl, c.Hex is null ? "text" : "hex", Quote(c.Text.Value, forceQuotes: true));
                         if (c.Device is { } device)
                         {
                             Entry(cl, "device", Quote(device.Value));

@@ -61,8 +61,10 @@ internal sealed class ScenarioMachine
     /// <summary>The consoles that dropped output past the limit: all output, then each device, by name.</summary>
     public IEnumerable<(string Console, ConsoleCapture Capture)> TruncatedConsoles()
     {
-        (string, ConsoleCapture)[] all = [("the console", _console), (Devices.Uart.Name, Devices.Uart.Capture), (Devices.DebugCon.Name, Devices.DebugCon.Capture)];
-        return all.Where(c => c.Item2.Truncated);
+        // One note per loss: a full device says it; the merged console only when the devices together overflowed it.
+        (string, ConsoleCapture)[] devices = [(Devices.Uart.Name, Devices.Uart.Capture), (Devices.DebugCon.Name, Devices.DebugCon.Capture)];
+        var truncated = devices.Where(c => c.Item2.Truncated).ToList();
+        return truncated.Count == 0 && _console.Truncated ? [("the console", _console)] : truncated;
     }
 
     /// <summary>

@@ -41,11 +41,11 @@ public class HtmlReportTests
 
         var document = Parse(html);
         var rows = document.Descendants(Xhtml + "table").Single(t => (string?)t.Attribute("id") == "results").Descendants(Xhtml + "tbody").Single().Elements(Xhtml + "tr").ToList();
-        Assert.That(rows, Has.Count.EqualTo(7));
+        Assert.That(rows, Has.Count.EqualTo(8));
         Assert.That(rows.Select(r => r.Elements(Xhtml + "td").ElementAt(2).Value), Does.Contain("console-markup-gap").And.Contain("results-differ").And.Contain("smallest-kexec-jump"));
         Assert.That(rows.Single(r => r.Value.Contains("smallest-kexec-jump", StringComparison.Ordinal)).Elements(Xhtml + "td").ElementAt(1).Value, Is.EqualTo("PASS"));
         var summary = document.Descendants().Single(e => (string?)e.Attribute("id") == "summary").Value;
-        Assert.That(summary, Is.EqualTo("1 passed, 6 failed, 0 skipped, 7 total"));
+        Assert.That(summary, Is.EqualTo("1 passed, 7 failed, 0 skipped, 8 total"));
         Assert.That(document.Descendants(Xhtml + "input").Count(i => (string?)i.Attribute("id") == "filter"), Is.EqualTo(1));
         Assert.That(document.Descendants(Xhtml + "input").Where(i => (string?)i.Attribute("class") == "outcome").Select(i => (string?)i.Attribute("value")), Is.EqualTo(new[] { "pass", "gap", "fail", "crash" }));
     }

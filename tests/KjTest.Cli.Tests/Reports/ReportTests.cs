@@ -36,8 +36,8 @@ public class ReportTests
         Assert.That(problems, Is.Empty);
 
         var cases = document.Descendants("testcase").ToList();
-        Assert.That(cases, Has.Count.EqualTo(6));
-        Assert.That(document.Root!.Attribute("failures")!.Value, Is.EqualTo("5"));
+        Assert.That(cases, Has.Count.EqualTo(7));
+        Assert.That(document.Root!.Attribute("failures")!.Value, Is.EqualTo("6"));
         var differ = cases.Single(c => c.Attribute("name")!.Value == "results-differ");
         Assert.That(differ.Element("failure")!.Value, Does.Contain("KJ1607: rbx is 0x1111, expected 0x2222"));
         Assert.That(differ.Element("system-out")!.Value, Is.EqualTo("B"));
@@ -60,7 +60,7 @@ public class ReportTests
         Assert.That(differ["outcome"]!.GetValue<string>(), Is.EqualTo("fail"));
         Assert.That(differ["messages"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()), Does.Contain("KJ1610"));
         Assert.That(results.Select(r => r!["id"]!.GetValue<string>()), Is.Unique);
-        Assert.That(report["summary"]!["failed"]!.GetValue<int>(), Is.EqualTo(5));
+        Assert.That(report["summary"]!["failed"]!.GetValue<int>(), Is.EqualTo(6));
 
         // An unexpected crash carries the last instructions before it; the schema above accepted them.
         var crash = results.Single(r => r!["name"]!.GetValue<string>() == "k30-gdt-jump-ok")!["crash"]!;
@@ -92,9 +92,9 @@ public class ReportTests
         Assert.That(node.ExitCode, Is.Zero, error);
 
         var parsed = JsonNode.Parse(output)!;
-        Assert.That(parsed["count"]!.GetValue<int>(), Is.EqualTo(6));
-        Assert.That(parsed["plan"]!.GetValue<int>(), Is.EqualTo(6));
-        Assert.That(parsed["fail"]!.GetValue<int>(), Is.EqualTo(5));
+        Assert.That(parsed["count"]!.GetValue<int>(), Is.EqualTo(7));
+        Assert.That(parsed["plan"]!.GetValue<int>(), Is.EqualTo(7));
+        Assert.That(parsed["fail"]!.GetValue<int>(), Is.EqualTo(6));
         Assert.That(parsed["bailout"]!.GetValue<bool>(), Is.False);
         var differ = parsed["tests"]!.AsArray().Single(t => t!["name"]!.GetValue<string>().StartsWith("results-differ ", StringComparison.Ordinal))!;
         Assert.That(differ["diag"]!["outcome"]!.GetValue<string>(), Is.EqualTo("fail"));

@@ -47,8 +47,45 @@ public sealed class ConsoleLimitTests
             Assert.That(result.Passed, Is.True, ScenarioCatalogueTests.Describe(result));
             Assert.That(result.Console, Is.EqualTo(new string('x', 100)));
             Assert.That(result.Messages.Select(m => m.Text), Does.Contain("uart0 kept its first 100 bytes and dropped 9900 more (limits: console_bytes)"));
-            Assert.That(result.Messages.Select(m => m.Text), Does.Contain("the console kept its first 100 bytes and dropped 9900 more (limits: console_bytes)"));
+            Assert.That(result.Messages.Count(m => m.Text.Contains("console_bytes", StringComparison.Ordinal)), Is.EqualTo(1), "one loss, one note");
         });
+    }
+
+    [Test]
+    public void Two_devices_that_overflow_the_console_only_together_are_noted_once_for_the_console()
+    {
+        var result = ScenarioHarness.Run("""
+            name: two-printers
+            limits: { console_bytes: 100 }
+            images:
+              - name: b
+                entry: 0x400000
+                segments:
+                  - mem: 0x400000
+                    memsz: 0x1000
+                    asm: |
+                      mov ecx, 60
+                      mov al, 0x78
+                      print:
+                      mov dx, 0x3f8
+                      out dx, al
+                      mov dx, 0xe9
+                      out dx, al
+                      dec ecx
+                      jnz print
+                      ret
+            steps:
+              - load: b
+                flags: [PRESERVE_CONTEXT]
+              - jump: ok
+              - expect:
+                  console: { text: "x", match: contains }
+                  preserved: all
+            """);
+
+        var notes = result.Messages.Select(m => m.Text).Where(t => t.Contains("console_bytes", StringComparison.Ordinal)).ToList();
+        Assert.That(result.Passed, Is.True, ScenarioCatalogueTests.Describe(result));
+        Assert.That(notes, Is.EqualTo(new[] { "the console kept its first 100 bytes and dropped 20 more (limits: console_bytes)" }));
     }
 
     [Test]

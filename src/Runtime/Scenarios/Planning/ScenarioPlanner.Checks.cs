@@ -1,3 +1,4 @@
+using KjTest.Dsl.Images;
 using KjTest.Dsl.Model;
 using KjTest.Dsl.Values;
 using KjTest.Runtime.Kernel;
@@ -117,7 +118,9 @@ public sealed partial class ScenarioPlanner
             ("uart0", _) or (_, "uart16550") => ConsoleSource.Uart,
             _ => ConsoleSource.DebugCon,
         };
-        return new ConsoleCheck(console.Span, source, device, console.Text.Value, console.Match.Value);
+        return console.Hex is { } hex
+            ? ConsoleCheck.OfBytes(console.Span, source, device, HexBytes.Parse(hex.Text, hex.Map).Bytes ?? [], console.Match.Value)
+            : ConsoleCheck.OfText(console.Span, source, device, console.Text.Value, console.Match.Value);
     }
 
     private ImageStartCheck? ImageStart(ImageStartExpectation start)
