@@ -166,6 +166,11 @@ status=0
 for t in "${selected[@]}"; do
   fuzz_one "$t"
   s=$?
+  case "$s" in
+    0) echo "fuzz $t: passed" ;;
+    1) echo "fuzz $t: FAILED (crash or hang found)" ;;
+    *) echo "fuzz $t: FAILED (the fuzzer could not run)" ;;
+  esac
   if [ "$s" -eq 1 ] || { [ "$s" -ne 0 ] && [ "$status" -eq 0 ]; }; then
     status=$s
   fi

@@ -17,7 +17,7 @@ namespace KjTest.Fuzz;
 public static class Targets
 {
     /// <summary>Instructions a CPU target runs at most: enough for loops to matter, few enough for many runs a second.</summary>
-    public const ulong CpuBudget = 20_000;
+    public const ulong CpuBudget = 10_000;
 
     /// <summary>RAM of the CPU targets' machine, as <c>kjtest exec</c> gives by default.</summary>
     public const ulong CpuMemory = 256UL << 20;
