@@ -12,8 +12,11 @@ public sealed class LinuxSyscalls
     private const long Enosys = -38;
     private const long Efault = -14;
     private const long Ebadf = -9;
+    private const int WriteChunk = 64 << 10;
+    private const ulong PageSize = 4096;
     private readonly Stream _stdout;
     private readonly Stream _stderr;
+    private readonly byte[] _chunk = new byte[WriteChunk];
 
     /// <summary>Creates the emulation writing file descriptors 1 and 2 to the given streams.</summary>
     public LinuxSyscalls(Stream stdout, Stream stderr)
@@ -70,15 +73,30 @@ public sealed class LinuxSyscalls
             return Ebadf;
         }
 
-        var length = (int)Math.Min(count, 1 << 20);
-        var bytes = new byte[length];
-        if (!cpu.TryReadLinear(buffer, bytes))
+        // A short write, as a pipe gives: one call moves at most WriteChunk bytes, so a run's output is bounded by its
+        // instruction budget (a guest that loops on the count still writes everything).
+        var wanted = (int)Math.Min(count, WriteChunk);
+        var done = 0;
+        while (done < wanted)
+        {
+            // Page by page: the bytes before a fault are written and counted, as Linux's copy_from_user leaves them.
+            var step = (int)Math.Min((ulong)(wanted - done), PageSize - ((buffer + (ulong)done) & (PageSize - 1)));
+            if (!cpu.TryReadLinear(buffer + (ulong)done, _chunk.AsSpan(done, step)))
+            {
+                break;
+            }
+
+            done += step;
+        }
+
+        if (done == 0 && wanted > 0)
         {
             return Efault;
         }
 
+        var bytes = _chunk.AsSpan(0, done);
         writer.Write(bytes);
         writer.Flush();
-        return length;
+        return bytes.Length;
     }
 }

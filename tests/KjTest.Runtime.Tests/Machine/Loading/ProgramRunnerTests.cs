@@ -45,6 +45,33 @@ public class ProgramRunnerTests
         Assert.That(result.Outcome.Reason, Is.EqualTo(StopReason.GuestExit));
     }
 
+    [TestCase(1UL << 20, 0x10_0000UL, 65536L, TestName = "A_write_of_a_MiB_is_short_at_64_KiB_as_a_pipe_gives")]
+    [TestCase(32UL, 0xFFFF_FFF0UL, 16L, TestName = "A_write_that_runs_into_an_unmapped_page_counts_the_bytes_before_it")]
+    [TestCase(32UL, 0x1_0000_0000UL, -14L, TestName = "A_write_from_an_unmapped_page_is_efault")]
+    public void Write_returns_what_linux_would(ulong count, ulong buffer, long expected)
+    {
+        // The first 4 GiB are identity-mapped, the next page is not (MachineSetup.LongMode). Exit 1 when RAX is expected.
+        var image = GuestImage.Flat(64, GuestHarness.Assemble(64, a =>
+        {
+            a.mov(eax, 1);
+            a.mov(edi, 1);
+            a.mov(rsi, buffer);
+            a.mov(rdx, count);
+            a.syscall();
+            a.xor(edi, edi);
+            a.mov(rcx, expected);
+            a.cmp(rax, rcx);
+            a.sete(dil);
+            a.mov(eax, 231);
+            a.syscall();
+        }, Load), Load, Load);
+        using var output = new MemoryStream();
+        var result = ProgramRunner.Run(image, 256UL << 20, 1000, output, Stream.Null);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), "write returned the expected count");
+        Assert.That(output.Length, Is.EqualTo(Math.Max(expected, 0)));
+    }
+
     [Test]
     public void I386_int_0x80_write_and_exit()
     {
