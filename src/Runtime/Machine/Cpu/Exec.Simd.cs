@@ -179,7 +179,7 @@ internal static partial class Exec
                 return true;
             case Mnemonic.Xrstor or Mnemonic.Xrstor64: FpuStateSave.Xrstor(c, i, i.Mnemonic == Mnemonic.Xrstor64); return true;
             default:
-                return false;
+                return SseFloat(c, i);
         }
     }
 

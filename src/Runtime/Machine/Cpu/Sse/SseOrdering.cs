@@ -1,0 +1,10 @@
+namespace KjTest.Runtime.Machine.Cpu.Sse;
+
+/// <summary>How two lanes compare.</summary>
+internal enum SseOrdering
+{
+    Less,
+    Equal,
+    Greater,
+    Unordered,
+}
